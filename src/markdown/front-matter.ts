@@ -1,0 +1,84 @@
+import type { Yaml } from 'mdast';
+import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { InputError } from '../core/errors.js';
+import { positionAt } from '../core/read-text.js';
+
+/** A translatable front-matter value and where its YAML scalar sits in the article text. */
+export interface FrontMatterField {
+  key: string;
+  value: string;
+  /** Absolute offsets of the scalar (quotes included) in the article text. */
+  start: number;
+  end: number;
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  fields: FrontMatterField[];
+  /** Absolute offsets of the YAML text between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  document: Document;
+}
+
+/**
+ * Reads YAML front matter. A YAML error is an input error with the article's
+ * file and the line counted from the top of the article, not of the block.
+ */
+export function readFrontMatter(text: string, node: Yaml, file: string, translate: readonly string[]): FrontMatter {
+  const blockStart = node.position!.start.offset!;
+  const contentStart = text.indexOf(node.value, blockStart + 3);
+  const base = contentStart === -1 ? blockStart : contentStart;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = document.errors[0];
+  if (problem) {
+    const line = positionAt(text, base + (problem.pos[0] ?? 0)).line;
+    throw new InputError(`invalid YAML front matter: ${problem.message.split('\n')[0]}`, { file, line });
+  }
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents)) {
+    throw new InputError('front matter must be a YAML mapping (key: value lines)', { file, line: positionAt(text, base).line });
+  }
+  const fields: FrontMatterField[] = [];
+  for (const pair of contents?.items ?? []) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (!key || !translate.includes(key)) continue;
+    const value = pair.value;
+    if (isScalar(value) && typeof value.value === 'string' && value.range && value.value.trim()) {
+      fields.push({ key, value: value.value, start: base + value.range[0], end: base + value.range[1] });
+    }
+  }
+  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  return { data, fields, contentStart: base, contentEnd: base + node.value.length, document };
+}
+
+/** A YAML scalar for a translated value: double-quoted JSON is valid YAML and needs no further escaping. */
+export function yamlScalar(value: string): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * Sets top-level keys in a front-matter block, editing only those keys' lines
+ * so every other field keeps its bytes. Returns the new YAML text.
+ */
+export function setFrontMatterKeys(yamlText: string, values: Record<string, unknown>, eol: string): string {
+  const document = parseDocument(yamlText);
+  const map = isMap(document.contents) ? document.contents : undefined;
+  let out = yamlText;
+  const appended: string[] = [];
+  // Replace from the end so earlier offsets stay valid.
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const [key, value] of Object.entries(values)) {
+    const rendered = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').replace(/\n/g, eol);
+    const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    const valueRange = pair && (pair.value as { range?: [number, number, number] } | null)?.range;
+    if (keyRange && (valueRange || pair?.value === null)) {
+      edits.push({ start: keyRange[0], end: valueRange ? valueRange[1] : keyRange[1] + 1, text: rendered });
+    } else appended.push(rendered);
+  }
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  if (appended.length) out = (out.length && !out.endsWith('\n') ? out + eol : out) + appended.join(eol);
+  return out;
+}

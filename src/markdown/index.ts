@@ -1,0 +1,8 @@
+/** Markdown stage: parse an article into segments and put translations back. */
+export type { Segment, SegmentedArticle, Unit } from './article.js';
+export { parseMarkdown } from './parse.js';
+export { segmentArticle, type SegmentOptions } from './segment.js';
+export { reassemble, type ReassembleOptions, type ReassembleResult } from './reassemble.js';
+export { segmentId, normalizeSource } from './segment-id.js';
+export { treeShape } from './shape.js';
+export { checkTags, tagShape, tokenize, serialize, plainText, escapeText, unescapeText, type Token } from './tagged.js';
