@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Makes sure the Debian packages a task needs are installed: installs them when
+// run as root, otherwise prints the exact apt-get line and exits 2.
+// Usage: node scripts/ensure-system.mjs --for test|demo|bench
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** Which Debian packages each npm script needs, and why. */
+const NEEDS = {
+  // xmllint validates TMX/XLIFF output against the schemas in tests.
+  test: ['libxml2-utils'],
+  demo: [],
+  bench: [],
+};
+
+const task = process.argv[process.argv.indexOf('--for') + 1] ?? 'test';
+const wanted = NEEDS[task] ?? [];
+const installed = (pkg) =>
+  spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+const missing = wanted.filter((pkg) => !installed(pkg));
+if (missing.length === 0) process.exit(0);
+
+const isRoot = process.getuid?.() === 0;
+const hasApt = spawnSync('which', ['apt-get']).status === 0;
+if (!isRoot || !hasApt) {
+  console.error(`tolk needs these Debian packages for "npm run ${task}": ${missing.join(' ')}`);
+  console.error(`install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+  process.exit(2);
+}
+console.error(`installing Debian packages: ${missing.join(' ')}`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { exitCodeFor, TolkError } from '../core/errors.js';
+import { processIO } from './io.js';
+
+/**
+ * The only place that exits the process. It parses arguments, lazily imports
+ * the command and maps errors to exit codes: 0 ok, 1 findings or partial
+ * failure, 2 usage, config or input error.
+ */
+const controller = new AbortController();
+const io = processIO(controller.signal);
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  io.stderr('\nstopping after the work in flight (Ctrl-C again to quit at once)\n');
+  controller.abort(new Error('interrupted'));
+});
+
+const root = () => new Option('--root <dir>', 'project directory (default: nearest with tolk.config.json)');
+const json = () => new Option('--json', 'machine-readable output on stdout');
+
+const program = new Command('tolk')
+  .description('Localization pipeline for Markdown articles: segments, translation memory, engines, glossary')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => io.stderr(text), writeOut: (text) => io.stdout(text) });
+
+let exitCode = 0;
+const run = (load: () => Promise<number>) => async () => {
+  exitCode = await load();
+};
+
+program
+  .command('segments')
+  .description('print the segments of one article')
+  .argument('<file>', 'Markdown article')
+  .addOption(root())
+  .addOption(json())
+  .option('--lang <code>', 'source language when the file is outside a project')
+  .action(async (file: string, opts) => {
+    const { runSegments } = await import('./commands/segments.js');
+    await run(() => runSegments({ file, ...opts }, io))();
+  });
+
+program
+  .command('translate')
+  .description('translate source articles into the target languages')
+  .addOption(root())
+  .addOption(json())
+  .option('--to <langs>', 'comma-separated target languages (default: targetLanguages)')
+  .option('--engine <name>', 'engine for every language (default: config engines)')
+  .option('--dry-run', 'send nothing, write nothing: print what would be sent')
+  .action(async (opts) => {
+    const { runTranslate } = await import('./commands/translate.js');
+    await run(() => runTranslate(opts, io))();
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    exitCode = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  } else if (error instanceof TolkError) {
+    io.stderr(`tolk: ${error.toString()}\n`);
+    exitCode = exitCodeFor(error);
+  } else {
+    io.stderr(`tolk: ${(error as Error)?.stack ?? String(error)}\n`);
+    exitCode = 1;
+  }
+}
+process.exitCode = exitCode;

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const bin = join(repoRoot, 'dist/cli/bin.js');
+
+/** A throwaway project directory with the given files (path → content). */
+export function makeProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tolk-test-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+export const defaultConfig = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af', 'en'], ...extra }, null, 2);
+
+export function removeProject(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs the built CLI in `cwd`; returns exit code and both streams. */
+export function runTolk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` with its content, to prove a failed command changed nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'latin1');
+    }
+  };
+  walk(dir);
+  return out;
+}
