@@ -57,6 +57,30 @@ program
     await run(() => runTranslate(opts, io))();
   });
 
+const tm = program.command('tm').description('translation memory: search, stats, TMX import and export');
+
+tm.command('search')
+  .description('fuzzy and exact matches for a sentence')
+  .argument('<text>', 'source text (tags like <1>…</1> allowed)')
+  .requiredOption('--to <lang>', 'target language')
+  .option('--limit <n>', 'most matches', '5')
+  .option('--threshold <score>', 'minimum score 0-100 (default: memory.fuzzyThreshold)')
+  .addOption(root())
+  .addOption(json())
+  .action(async (text: string, opts) => {
+    const { runTmSearch } = await import('./commands/tm-search.js');
+    await run(() => runTmSearch({ text, ...opts }, io))();
+  });
+
+tm.command('stats')
+  .description('units per language pair, by origin and status')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runTmStats } = await import('./commands/tm-stats.js');
+    await run(() => runTmStats(opts, io))();
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -1,0 +1,43 @@
+/**
+ * Fuzzy similarity as OmegaT computes it: token edit distance turned into
+ * 100 * (maxLen - distance) / maxLen. Words, numbers, punctuation and
+ * placeholder tags are all tokens, so a changed number or a lost tag costs.
+ */
+const TOKEN = /<\/?\d+\/?>|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export function fuzzyTokens(tagged: string): string[] {
+  return tagged.normalize('NFC').match(TOKEN) ?? [];
+}
+
+/** Levenshtein distance over tokens; stops early once `limit` is certainly exceeded. */
+export function tokenDistance(a: readonly string[], b: readonly string[], limit = Infinity): number {
+  if (a.length < b.length) [a, b] = [b, a];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return rowMin;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/** Score 0-100 between two tagged strings (or their token lists). */
+export function fuzzyScore(a: string | readonly string[], b: string | readonly string[], threshold = 0): number {
+  const ta = typeof a === 'string' ? fuzzyTokens(a) : a;
+  const tb = typeof b === 'string' ? fuzzyTokens(b) : b;
+  const maxLen = Math.max(ta.length, tb.length);
+  if (maxLen === 0) return 100;
+  // A score below the threshold needs more than this many edits; no need to count further.
+  const limit = Math.floor(maxLen - (threshold * maxLen) / 100) + 1;
+  if (Math.abs(ta.length - tb.length) > limit) return Math.floor((100 * (maxLen - Math.abs(ta.length - tb.length))) / maxLen);
+  const distance = tokenDistance(ta, tb, limit);
+  return Math.max(0, Math.floor((100 * (maxLen - distance)) / maxLen));
+}

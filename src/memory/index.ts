@@ -1,0 +1,7 @@
+/** Memory stage: stored translations, exact and fuzzy lookups. */
+export * from './store.js';
+export { fuzzyScore, fuzzyTokens, tokenDistance } from './fuzzy-score.js';
+export { textKey, renumberTags } from './text-key.js';
+export { decideWrite } from './write-rules.js';
+export { SqliteMemoryStore } from './sqlite/sqlite-store.js';
+export { openMemory } from './open.js';

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema versions, applied in order and recorded in `PRAGMA user_version`.
+ * Append only: a released migration never changes.
+ */
+const MIGRATIONS: string[] = [
+  // 1: sources (one row per source segment), units (one per target language),
+  // where segments occur, and a contentless FTS5 index as the fuzzy candidate filter.
+  `
+  CREATE TABLE sources (
+    rowid INTEGER PRIMARY KEY,
+    segment_id BLOB NOT NULL UNIQUE, -- the 32 sha256 bytes: half the index of the hex text
+    source_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL
+  );
+  CREATE INDEX sources_by_key ON sources (source_key, source_lang);
+  CREATE TABLE units (
+    source_rowid INTEGER NOT NULL REFERENCES sources (rowid),
+    target_lang TEXT NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('machine', 'translated', 'reviewed', 'final')),
+    previous_target TEXT,
+    previous_origin TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source_rowid, target_lang)
+  ) WITHOUT ROWID;
+  CREATE TABLE occurrences (
+    source_rowid INTEGER NOT NULL,
+    article TEXT NOT NULL,
+    PRIMARY KEY (source_rowid, article)
+  ) WITHOUT ROWID;
+  CREATE VIRTUAL TABLE source_words USING fts5 (plain, content = '');
+  CREATE VIRTUAL TABLE source_vocab USING fts5vocab (source_words, 'row');
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`${file} has schema version ${version}; this tolk knows up to ${SCHEMA_VERSION}: upgrade tolk`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,295 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as DB, Statement } from 'better-sqlite3';
+import { InputError } from '../../core/errors.js';
+import { plainText, segmentId } from '../../markdown/index.js';
+import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
+import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, MemoryWrite, Status, WriteResult } from '../store.js';
+import { renumberTags, textKey } from '../text-key.js';
+import { decideWrite } from '../write-rules.js';
+import { migrate } from './migrations.js';
+
+interface UnitRow {
+  segment_id: string;
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  origin: string;
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  previous_target: string | null;
+  previous_origin: string | null;
+  articles?: string | null;
+}
+
+const UNIT_COLUMNS = `hex(s.segment_id) AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
+  u.created_at, u.updated_at, u.previous_target, u.previous_origin`;
+/** Occurrences cost a second lookup; only listings that show them ask for them. */
+const ARTICLES = `(SELECT group_concat(article, char(10)) FROM occurrences o WHERE o.source_rowid = s.rowid) AS articles`;
+
+/** Fuzzy candidates: at most this many postings are read per query, so p95 stays flat as the memory grows. */
+const CANDIDATE_POSTINGS = 5_000;
+const CANDIDATES = 30;
+const QUERY_TERMS = 8;
+
+/**
+ * The embedded default store: better-sqlite3 in WAL mode. Every write batch is
+ * one transaction, so a killed process leaves a valid database that has lost
+ * at most the batch in flight.
+ */
+export class SqliteMemoryStore implements MemoryStore {
+  readonly #db: DB;
+  readonly #file: string;
+  readonly #stmt: Record<string, Statement>;
+
+  constructor(file: string) {
+    this.#file = file;
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    try {
+      this.#db = new Database(file);
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = NORMAL');
+      this.#db.pragma('busy_timeout = 5000');
+      // A large page cache and memory-mapped reads keep exact lookups off the disk at a million units.
+      this.#db.pragma('cache_size = -65536');
+      this.#db.pragma('mmap_size = 268435456');
+      migrate(this.#db, file);
+    } catch (error) {
+      throw new InputError(`cannot open translation memory: ${(error as Error).message}`, { file });
+    }
+    const db = this.#db;
+    this.#stmt = {
+      byId: db.prepare(`SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid WHERE s.segment_id = ? AND u.target_lang = ?`),
+      byKey: db.prepare(
+        `SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid
+         WHERE s.source_key = ? AND s.source_lang = ? AND u.target_lang = ?
+         ORDER BY CASE u.status WHEN 'final' THEN 0 WHEN 'reviewed' THEN 1 WHEN 'translated' THEN 2 ELSE 3 END, u.updated_at DESC LIMIT 1`,
+      ),
+      sourceRow: db.prepare('SELECT rowid FROM sources WHERE segment_id = ?'),
+      insertSource: db.prepare('INSERT INTO sources (segment_id, source_lang, source, source_key) VALUES (?, ?, ?, ?)'),
+      insertWords: db.prepare('INSERT INTO source_words (rowid, plain) VALUES (?, ?)'),
+      unit: db.prepare('SELECT target, status, origin FROM units WHERE source_rowid = ? AND target_lang = ?'),
+      insertUnit: db.prepare(
+        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateUnit: db.prepare(
+        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ? WHERE source_rowid = ? AND target_lang = ?`,
+      ),
+      updateUnitKeep: db.prepare(
+        `UPDATE units SET previous_target = target, previous_origin = origin, target = ?, origin = ?, status = ?, updated_at = ?
+         WHERE source_rowid = ? AND target_lang = ?`,
+      ),
+      occurrence: db.prepare('INSERT OR IGNORE INTO occurrences (source_rowid, article) VALUES (?, ?)'),
+      termDocs: db.prepare('SELECT doc FROM source_vocab WHERE term = ?'),
+      match: db.prepare(`SELECT rowid FROM source_words WHERE source_words MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`),
+      candidatesFor: db.prepare(
+        `SELECT hex(s.segment_id) AS segment_id, s.source, u.target, u.origin, u.status FROM sources s
+         JOIN units u ON u.source_rowid = s.rowid AND u.target_lang = ?
+         WHERE s.rowid IN (SELECT value FROM json_each(?)) AND s.source_lang = ?`,
+      ),
+      stats: db.prepare(
+        `SELECT s.source_lang, u.target_lang, u.origin, u.status, count(*) AS n FROM units u
+         JOIN sources s ON s.rowid = u.source_rowid GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+      page: db.prepare(
+        `SELECT s.rowid AS rid, ${UNIT_COLUMNS}, ${ARTICLES} FROM sources s JOIN units u ON u.source_rowid = s.rowid
+         WHERE (s.rowid, u.target_lang) > (?, ?) AND (? IS NULL OR u.target_lang = ?) AND (? IS NULL OR s.source_lang = ?)
+         ORDER BY s.rowid, u.target_lang LIMIT 1000`,
+      ),
+    };
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+
+  async lookup(segmentIds: readonly string[], targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    return this.lookupSync(segmentIds, targetLanguage);
+  }
+
+  /** Synchronous core of `lookup`, for hot loops inside this process. */
+  lookupSync(segmentIds: readonly string[], targetLanguage: string): Map<string, MemoryEntry> {
+    const found = new Map<string, MemoryEntry>();
+    for (const id of segmentIds) {
+      const row = this.#stmt.byId!.get(idBytes(id), targetLanguage) as UnitRow | undefined;
+      if (row) found.set(id, toEntry(row));
+    }
+    return found;
+  }
+
+  async lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined> {
+    const row = this.#stmt.byKey!.get(textKey(source), sourceLanguage, targetLanguage) as UnitRow | undefined;
+    if (!row) return undefined;
+    const entry = toEntry(row);
+    return { ...entry, target: renumberTags(entry.target, entry.source, source), source };
+  }
+
+  async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
+    const limit = options.limit ?? 5;
+    const threshold = options.threshold ?? 75;
+    const rowids = this.#candidates(source);
+    if (rowids.length === 0) return [];
+    const rows = this.#stmt.candidatesFor!.all(options.targetLanguage, JSON.stringify(rowids), options.sourceLanguage) as Array<
+      Pick<UnitRow, 'segment_id' | 'source' | 'target' | 'origin' | 'status'>
+    >;
+    const tokens = fuzzyTokens(source);
+    return rows
+      .map((row) => ({
+        score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
+        segmentId: row.segment_id.toLowerCase(),
+        source: row.source,
+        target: row.target,
+        origin: row.origin,
+        status: row.status,
+      }))
+      .filter((m) => m.score >= threshold)
+      .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
+      .slice(0, limit);
+  }
+
+  /**
+   * Candidate sources sharing the query's rarest words: FTS5 postings read
+   * rarest-first until a fixed budget, ranked by bm25. Common words alone
+   * never decide, and a million units cost no more than ten thousand.
+   */
+  #candidates(source: string): number[] {
+    const words = [...new Set(plainText(source).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+    const df = words
+      .map((word) => ({ word, docs: (this.#stmt.termDocs!.get(word) as { doc: number } | undefined)?.doc ?? 0 }))
+      .filter((w) => w.docs > 0)
+      .sort((a, b) => a.docs - b.docs);
+    const chosen: string[] = [];
+    let budget = 0;
+    for (const { word, docs } of df) {
+      if (chosen.length >= QUERY_TERMS || (chosen.length > 0 && budget + docs > CANDIDATE_POSTINGS)) break;
+      chosen.push(word);
+      budget += docs;
+    }
+    if (chosen.length === 0) return [];
+    const query = chosen.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+    return (this.#stmt.match!.all(query) as Array<{ rowid: number }>).map((r) => r.rowid);
+  }
+
+  async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
+    const result = emptyResult();
+    this.#db.transaction(() => {
+      for (const write of writes) this.#apply(write, result);
+    })();
+    return result;
+  }
+
+  async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
+    const result = emptyResult();
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      for await (const write of writes) this.#apply(write, result);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+    return result;
+  }
+
+  #apply(write: MemoryWrite, result: WriteResult): void {
+    const id = write.segmentId ?? segmentId(write.sourceLanguage, write.source);
+    const now = new Date().toISOString();
+    const key = idBytes(id);
+    let rowid = (this.#stmt.sourceRow!.get(key) as { rowid: number } | undefined)?.rowid;
+    const isNew = rowid === undefined;
+    if (rowid === undefined) {
+      rowid = Number(this.#stmt.insertSource!.run(key, write.sourceLanguage, write.source, textKey(write.source)).lastInsertRowid);
+      this.#stmt.insertWords!.run(rowid, plainText(write.source));
+    }
+    if (write.article) this.#stmt.occurrence!.run(rowid, write.article);
+    // A source seen for the first time has no units yet: skip the lookup (most of an import).
+    const existing = isNew
+      ? undefined
+      : (this.#stmt.unit!.get(rowid, write.targetLanguage) as { target: string; status: Status; origin: string } | undefined);
+    const decision = decideWrite(existing, write);
+    switch (decision.action) {
+      case 'insert':
+        this.#stmt.insertUnit!.run(rowid, write.targetLanguage, write.target, write.origin, write.status, now, now);
+        result.inserted++;
+        return;
+      case 'unchanged':
+        result.unchanged++;
+        return;
+      case 'skip':
+        result.skipped.push({ segmentId: id, targetLanguage: write.targetLanguage, reason: decision.reason });
+        return;
+      case 'update':
+        (decision.keepPrevious ? this.#stmt.updateUnitKeep! : this.#stmt.updateUnit!).run(
+          write.target,
+          write.origin,
+          write.status,
+          now,
+          rowid,
+          write.targetLanguage,
+        );
+        result.updated++;
+    }
+  }
+
+  async *entries(filter: { targetLanguage?: string; sourceLanguage?: string } = {}): AsyncIterable<MemoryEntry> {
+    const target = filter.targetLanguage ?? null;
+    const source = filter.sourceLanguage ?? null;
+    // Keyset pages, not an open iterator: the caller may use the store between pages.
+    let after: [number, string] = [0, ''];
+    for (;;) {
+      const rows = this.#stmt.page!.all(...after, target, target, source, source) as Array<UnitRow & { rid: number }>;
+      for (const row of rows) yield toEntry(row);
+      if (rows.length < 1000) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.rid, last.target_lang];
+    }
+  }
+
+  async stats(): Promise<MemoryStats> {
+    const rows = this.#stmt.stats!.all() as Array<{ source_lang: string; target_lang: string; origin: string; status: string; n: number }>;
+    const pairs = new Map<string, MemoryStats['pairs'][number]>();
+    for (const row of rows) {
+      const key = `${row.source_lang}\n${row.target_lang}`;
+      const pair = pairs.get(key) ?? { sourceLanguage: row.source_lang, targetLanguage: row.target_lang, units: 0, byOrigin: {}, byStatus: {} };
+      pair.units += row.n;
+      pair.byOrigin[row.origin] = (pair.byOrigin[row.origin] ?? 0) + row.n;
+      pair.byStatus[row.status] = (pair.byStatus[row.status] ?? 0) + row.n;
+      pairs.set(key, pair);
+    }
+    const list = [...pairs.values()];
+    return { units: list.reduce((n, p) => n + p.units, 0), pairs: list };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** Segment ids are hex in the API and 32 raw bytes in the table. */
+function idBytes(id: string): Buffer {
+  return Buffer.from(id, 'hex');
+}
+
+function emptyResult(): WriteResult {
+  return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
+}
+
+function toEntry(row: UnitRow): MemoryEntry {
+  return {
+    segmentId: row.segment_id.toLowerCase(),
+    sourceLanguage: row.source_lang,
+    targetLanguage: row.target_lang,
+    source: row.source,
+    target: row.target,
+    origin: row.origin,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.articles !== undefined ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
+    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
+    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
+  };
+}
