@@ -81,6 +81,28 @@ tm.command('stats')
     await run(() => runTmStats(opts, io))();
   });
 
+tm.command('import')
+  .description('import a TMX 1.4 file into the memory (all or nothing)')
+  .argument('<file>', 'TMX file')
+  .option('--status <status>', 'status of imported units: machine, translated, reviewed, final (default: translated)')
+  .addOption(root())
+  .addOption(json())
+  .action(async (file: string, opts) => {
+    const { runTmImport } = await import('./commands/tm-import.js');
+    await run(() => runTmImport({ file, ...opts }, io))();
+  });
+
+tm.command('export')
+  .description('export one language pair as TMX 1.4')
+  .requiredOption('--to <lang>', 'target language')
+  .requiredOption('-o, --output <file>', 'TMX file to write')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runTmExport } = await import('./commands/tm-export.js');
+    await run(() => runTmExport(opts, io))();
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

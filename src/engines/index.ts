@@ -1,6 +1,7 @@
 /** Engines stage: one adapter per module behind the `Engine` contract. */
 import { UsageError } from '../core/errors.js';
 import type { Engine } from './engine.js';
+import { createApertiumEngine } from './apertium.js';
 import { createPseudoEngine } from './pseudo.js';
 
 export type { Engine, EngineLimits, EngineTranslation, TranslateRequest } from './engine.js';
@@ -14,6 +15,10 @@ export interface EngineOptions {
 /** Adapters by name; each is loaded only when used, so a missing SDK never slows other commands. */
 const factories: Record<string, (options: EngineOptions) => Engine | Promise<Engine>> = {
   pseudo: () => createPseudoEngine(),
+  apertium: (options) =>
+    createApertiumEngine({
+      ...(typeof options.apertiumUrl === 'string' ? { url: options.apertiumUrl } : {}),
+    }),
 };
 
 export const engineNames = (): string[] => Object.keys(factories);

@@ -23,6 +23,13 @@ export interface TagPlan {
   open: [number, number];
   /** Paired: the closing markup. */
   close?: [number, number];
+  /** Shortcut or collapsed reference (`[text]`, `[text][]`): see {@link Unit.label}. */
+  label?: string;
+  /**
+   * GFM literal autolink (`www.x.com`): its URL. A literal is only found at a
+   * word boundary, so where translated text touches it, it is written `[text](url)`.
+   */
+  url?: string;
 }
 
 /** A translatable stretch of the article and everything needed to write it back. */
@@ -41,6 +48,13 @@ export interface Unit {
   children: Unit[];
   /** Opening delimiter of a title: `"`, `'` or `(`. */
   quote?: string;
+  /**
+   * Alt of a shortcut or collapsed image reference: the raw label its text
+   * stands for. A regenerated text no longer names the definition, so the
+   * reference is written in full (`][label]`); the unit's range then ends
+   * after the reference's closing markup.
+   */
+  label?: string;
 }
 
 export interface SegmentedArticle {
@@ -53,5 +67,6 @@ export interface SegmentedArticle {
   units: Unit[];
   /** Every unit's segment in document order, nested ones included. */
   segments: Segment[];
+  /** The YAML or TOML block at the top; `data` stays empty for TOML, which tolk keeps as it is. */
   frontMatter?: { data: Record<string, unknown>; contentStart: number; contentEnd: number; blockStart: number; blockEnd: number };
 }

@@ -1,5 +1,5 @@
-import type { Yaml } from 'mdast';
-import { isMap, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import type { Literal, Yaml } from 'mdast';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { positionAt } from '../core/read-text.js';
 
@@ -18,7 +18,6 @@ export interface FrontMatter {
   /** Absolute offsets of the YAML text between the fences. */
   contentStart: number;
   contentEnd: number;
-  document: Document;
 }
 
 /**
@@ -29,12 +28,12 @@ export function readFrontMatter(text: string, node: Yaml, file: string, translat
   const blockStart = node.position!.start.offset!;
   const contentStart = text.indexOf(node.value, blockStart + 3);
   const base = contentStart === -1 ? blockStart : contentStart;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
   const problem = document.errors[0];
   if (problem) {
-    const line = positionAt(text, base + (problem.pos[0] ?? 0)).line;
-    throw new InputError(`invalid YAML front matter: ${problem.message.split('\n')[0]}`, { file, line });
+    const message = problem.message.split('\n')[0]!;
+    const line = positionAt(text, base + errorOffset(node.value, message, problem.pos[0])).line;
+    throw new InputError(`invalid YAML front matter: ${message}`, { file, line });
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
@@ -46,11 +45,46 @@ export function readFrontMatter(text: string, node: Yaml, file: string, translat
     if (!key || !translate.includes(key)) continue;
     const value = pair.value;
     if (isScalar(value) && typeof value.value === 'string' && value.range && value.value.trim()) {
-      fields.push({ key, value: value.value, start: base + value.range[0], end: base + value.range[1] });
+      fields.push({ key, value: value.value, start: base + value.range[0], end: base + valueEnd(node.value, value.range) });
     }
   }
   const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  return { data, fields, contentStart: base, contentEnd: base + node.value.length, document };
+  return { data, fields, contentStart: base, contentEnd: base + node.value.length };
+}
+
+/**
+ * Where to point for a YAML error. yaml reports a missing closing quote where
+ * the quote was expected, at the end of the block; the line to fix is the one
+ * with the opening quote: the last one not escaped (`\"`, `''`) before that.
+ */
+function errorOffset(yamlText: string, message: string, at: number): number {
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return at;
+  for (let i = Math.min(at, yamlText.length) - 1; i >= 0; i--) {
+    if (yamlText[i] !== quote) continue;
+    let run = 1; // a run of quotes or of backslashes before one: pairs are escapes
+    const escape = quote === '"' ? '\\' : "'";
+    while (yamlText[i - run] === escape) run++;
+    if (quote === "'") i -= run - 1;
+    if (run % 2 === 1) return i;
+  }
+  return at;
+}
+
+/** TOML front matter is kept as it is: tolk reads no data or fields from it and sets no keys in it. */
+export function keepTomlFrontMatter(text: string, node: Literal): FrontMatter {
+  const contentStart = text.indexOf(node.value, node.position!.start.offset! + 3);
+  return { data: {}, fields: [], contentStart, contentEnd: contentStart + node.value.length };
+}
+
+/**
+ * End of a YAML value without the line break a block scalar or block
+ * collection ends with: that break belongs to the next key's line.
+ */
+function valueEnd(yamlText: string, range: readonly [number, number, number]): number {
+  let end = range[1];
+  while (end > range[0] && /\s/.test(yamlText[end - 1]!)) end--;
+  return end;
 }
 
 /** A YAML scalar for a translated value: double-quoted JSON is valid YAML and needs no further escaping. */
@@ -75,7 +109,7 @@ export function setFrontMatterKeys(yamlText: string, values: Record<string, unkn
     const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
     const valueRange = pair && (pair.value as { range?: [number, number, number] } | null)?.range;
     if (keyRange && (valueRange || pair?.value === null)) {
-      edits.push({ start: keyRange[0], end: valueRange ? valueRange[1] : keyRange[1] + 1, text: rendered });
+      edits.push({ start: keyRange[0], end: valueRange ? valueEnd(yamlText, valueRange) : keyRange[1] + 1, text: rendered });
     } else appended.push(rendered);
   }
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);

@@ -11,7 +11,7 @@ export type BlockRole =
   | 'unit'
   /** Link reference definition: only its title is translatable. */
   | 'definition'
-  /** YAML front matter: configured fields are segments. */
+  /** Front matter: configured YAML fields are segments; TOML is kept as it is. */
   | 'frontmatter'
   /** Never translated: copied byte for byte. */
   | 'keep';
@@ -29,11 +29,11 @@ export const blockRoles: Record<string, BlockRole> = {
   tableCell: 'unit',
   definition: 'definition',
   yaml: 'frontmatter',
-  // Code, raw HTML, rules and TOML front matter are not prose.
+  toml: 'frontmatter',
+  // Code, raw HTML and rules are not prose.
   code: 'keep',
   html: 'keep',
   thematicBreak: 'keep',
-  toml: 'keep',
 };
 
 export type InlineRole =

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SegmentedArticle, Unit } from './article.js';
-import { escapeInline, escapeTitle, protectHeadingEnd, type TextStyle } from './escape-markdown.js';
+import { escapeInline, escapeTitle, flankingFix, literalAutolink, protectHeadingEnd, reference, type TextStyle } from './escape-markdown.js';
 import { setFrontMatterKeys, yamlScalar } from './front-matter.js';
 import { flankingTypes } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
@@ -67,7 +67,7 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
       report(unit, 'tag-damage', `translation has broken tags (${problem}); source text kept`);
       return chosen.set(unit, 'source');
     }
-    chosen.set(unit, tokenize(translation));
+    chosen.set(unit, withSourceEdges(tokenize(unit.segment.source), tokenize(translation)));
   };
   for (const unit of article.units) choose(unit);
 
@@ -95,28 +95,38 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
         return yamlScalar(text());
       case 'title':
         return escapeTitle(text(), unit.quote ?? '"');
+      case 'alt':
+        return renderInline(unit, tokens, 'alt') + (unit.label ? `][${unit.label}]` : '');
       default:
         return renderInline(unit, moveFlankingSpace(unit, tokens), unit.style);
     }
   };
 
+  /** One rendered piece per token, so delimiters can still be checked against their neighbours. */
   const renderInline = (unit: Unit, tokens: Token[], style: TextStyle): string => {
-    let out = '';
     let atLineStart = true;
-    for (const token of tokens) {
+    const pieces = tokens.map((token, i) => {
       if (token.type === 'text') {
-        out += escapeInline(token.value, { style, atLineStart, prefix: unit.prefix, eol: article.eol });
+        const atUnitEnd = i === tokens.length - 1;
+        const text = escapeInline(token.value, { style, atLineStart, atUnitEnd, prefix: unit.prefix, eol: article.eol });
         atLineStart = false;
-        continue;
+        return text;
       }
-      const tag = unit.tags.get(token.id)!;
-      const range = token.type === 'close' ? tag.close! : tag.open;
-      const raw = renderRange(range[0], range[1], unit.children);
-      out += raw;
+      const raw = renderTag(unit, token);
       atLineStart = style === 'flow' && raw.endsWith('\n');
-      if (atLineStart) out += unit.prefix;
-    }
-    return style === 'heading' ? protectHeadingEnd(out) : out.replace(/[ \t]+$/, '');
+      return atLineStart ? raw + unit.prefix : raw;
+    });
+    keepLiteralAutolinks(unit, tokens, pieces);
+    keepDelimitersFlanking(unit, tokens, pieces);
+    const out = pieces.join('');
+    return style === 'heading' ? protectHeadingEnd(out) : out;
+  };
+
+  const renderTag = (unit: Unit, token: Exclude<Token, { type: 'text' }>): string => {
+    const tag = unit.tags.get(token.id)!;
+    if (token.type === 'close' && tag.label) return `][${tag.label}]`; // see Unit.label
+    const range = token.type === 'close' ? tag.close! : tag.open;
+    return renderRange(range[0], range[1], unit.children);
   };
 
   const render = (): string => {
@@ -130,31 +140,40 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
     return renderRange(0, fm.blockStart, article.units) + updateBlock(block, values, eol) + renderRange(fm.blockEnd, length, article.units);
   };
 
+  const regenerated = [...chosen].filter(([, t]) => t !== 'source').map(([u]) => u);
+  const reject = (units: Unit[], message: string) => {
+    for (const unit of units) {
+      rejected.add(unit);
+      state.translated--;
+      report(unit, 'structure-changed', message);
+    }
+  };
+
   let text = render();
-  if (options.verify !== false && state.translated > 0) {
+  if (options.verify !== false && regenerated.length > 0) {
     const expected = treeShape(parseMarkdown(article.text));
+    /** The shape of the article with only `units` regenerated. */
+    const shapeWith = (units: Unit[]) => {
+      const only = new Set(units);
+      const others = regenerated.filter((u) => !only.has(u));
+      others.forEach((u) => rejected.add(u));
+      const shape = treeShape(parseMarkdown(renderRange(0, article.text.length, article.units)));
+      others.forEach((u) => rejected.delete(u));
+      return shape;
+    };
+    /** Units that change the shape on their own, found by halving: a few parses rather than one per unit. */
+    const culprits = (units: Unit[], fails = shapeWith(units) !== expected): Unit[] => {
+      if (!fails) return [];
+      if (units.length === 1) return units;
+      const half = Math.ceil(units.length / 2);
+      return [...culprits(units.slice(0, half)), ...culprits(units.slice(half))];
+    };
     if (treeShape(parseMarkdown(text)) !== expected) {
-      // Find the culprits: each regenerated unit alone must keep the shape.
-      const candidates = [...chosen].filter(([, t]) => t !== 'source').map(([u]) => u);
-      for (const unit of candidates) {
-        const others = candidates.filter((u) => u !== unit);
-        others.forEach((u) => rejected.add(u));
-        const alone = renderRange(0, article.text.length, article.units);
-        others.forEach((u) => rejected.delete(u));
-        if (treeShape(parseMarkdown(alone)) !== expected) {
-          rejected.add(unit);
-          state.translated--;
-          report(unit, 'structure-changed', 'translation would change the article structure; source text kept');
-        }
-      }
+      reject(culprits(regenerated, true), 'translation would change the article structure; source text kept');
       text = render();
       if (treeShape(parseMarkdown(text)) !== expected) {
         // Interactions between units: give up on all regenerated text rather than write a damaged article.
-        for (const unit of candidates) if (!rejected.has(unit)) {
-          rejected.add(unit);
-          state.translated--;
-          report(unit, 'structure-changed', 'translations together change the article structure; source text kept');
-        }
+        reject(regenerated.filter((u) => !rejected.has(u)), 'translations together change the article structure; source text kept');
         text = render();
       }
     }
@@ -162,10 +181,6 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
   return { text, translated: state.translated, total: state.total, diagnostics };
 }
 
-/**
- * Emphasis delimiters only work when they touch text: ` <1> fast</1>` would
- * print `* fast*`. Whitespace just inside a flanking pair moves outside it.
- */
 /** Sets keys inside a rendered `---` block, leaving its fences and other lines as they are. */
 function updateBlock(block: string, values: Record<string, unknown>, eol: string): string {
   const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(block);
@@ -175,28 +190,88 @@ function updateBlock(block: string, values: Record<string, unknown>, eol: string
   return open[0] + setFrontMatterKeys(yamlText, values, eol) + block.slice(close.index);
 }
 
+/**
+ * Whitespace at a translation's edges is engine noise (a trailing newline, a
+ * leading space): the source's edge whitespace is used instead.
+ */
+function withSourceEdges(source: Token[], translation: Token[]): Token[] {
+  const out = translation.map((t) => ({ ...t }));
+  const first = out[0];
+  if (first?.type === 'text') first.value = leadingSpace(source[0]) + first.value.replace(/^\s+/, '');
+  const last = out[out.length - 1];
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '') + trailingSpace(source[source.length - 1]);
+  return out;
+}
+
+const leadingSpace = (t: Token | undefined) => (t?.type === 'text' ? /^\s*/.exec(t.value)![0] : '');
+const trailingSpace = (t: Token | undefined) => (t?.type === 'text' ? /\s*$/.exec(t.value)![0] : '');
+
+/** Literal autolinks that translated text touches become explicit links (see literalAutolink). */
+function keepLiteralAutolinks(unit: Unit, tokens: readonly Token[], pieces: string[]): void {
+  tokens.forEach((token, i) => {
+    const url = token.type === 'void' ? unit.tags.get(token.id)?.url : undefined;
+    if (url === undefined) return;
+    const before = pieces.slice(0, i).join('').match(/.$/su)?.[0];
+    pieces[i] = literalAutolink(pieces[i]!, url, before, pieces.slice(i + 1).join(''));
+  });
+}
+
+/** Writes a translated letter that would stop an emphasis delimiter from opening or closing as a reference (see flankingFix). */
+function keepDelimitersFlanking(unit: Unit, tokens: readonly Token[], pieces: string[]): void {
+  const nonEmpty = (from: number, step: 1 | -1) => {
+    let j = from + step;
+    while (pieces[j] === '') j += step;
+    return j;
+  };
+  tokens.forEach((token, i) => {
+    if (token.type !== 'open' && token.type !== 'close') return;
+    if (!flankingTypes.has(unit.tags.get(token.id)?.nodeType ?? '')) return;
+    const [b, a] = [nonEmpty(i, -1), nonEmpty(i, 1)];
+    const before = pieces[b]?.match(/.$/su)?.[0];
+    const after = pieces[a]?.match(/^./su)?.[0];
+    const delimiter = token.type === 'open' ? pieces[i]![0]! : pieces[i]!.at(-1)!;
+    const fix = flankingFix(delimiter, before, after, token.type === 'open');
+    const at = fix === 'before' ? b : a;
+    if (fix && tokens[at]?.type === 'text') {
+      pieces[at] = fix === 'before' ? pieces[at]!.replace(/.$/su, reference) : pieces[at]!.replace(/^./su, reference);
+    }
+  });
+}
+
+/**
+ * Emphasis delimiters only work when they touch text: ` <1> fast</1>` would
+ * print `* fast*`. Whitespace just inside a flanking pair moves outside it.
+ */
 function moveFlankingSpace(unit: Unit, tokens: Token[]): Token[] {
   const out = tokens.map((t) => ({ ...t }));
+  const flanking = (t: Token | undefined, type: 'open' | 'close') =>
+    t?.type === type && flankingTypes.has(unit.tags.get(t.id)?.nodeType ?? '');
+  // Closing tags left to right and opening tags right to left, so space leaves nested pairs in one pass.
   for (let i = 0; i < out.length; i++) {
-    const t = out[i]!;
-    if (t.type === 'text' || t.type === 'void') continue;
-    if (!flankingTypes.has(unit.tags.get(t.id)?.nodeType ?? '')) continue;
-    if (t.type === 'open') {
-      const next = out[i + 1];
-      const space = next?.type === 'text' ? /^\s+/.exec(next.value)?.[0] : undefined;
-      if (next?.type === 'text' && space) {
-        next.value = next.value.slice(space.length);
-        out.splice(i, 0, { type: 'text', value: space });
-        i++;
-      }
-    } else {
-      const prev = out[i - 1];
-      const space = prev?.type === 'text' ? /\s+$/.exec(prev.value)?.[0] : undefined;
-      if (prev?.type === 'text' && space) {
-        prev.value = prev.value.slice(0, -space.length);
-        out.splice(i + 1, 0, { type: 'text', value: space });
-      }
-    }
+    const prev = out[i - 1];
+    const space = prev?.type === 'text' ? /\s+$/.exec(prev.value)?.[0] : undefined;
+    if (!flanking(out[i], 'close') || prev?.type !== 'text' || !space) continue;
+    prev.value = prev.value.slice(0, -space.length);
+    out.splice(i + 1, 0, { type: 'text', value: space });
+  }
+  for (let i = out.length - 1; i >= 0; i--) {
+    const next = out[i + 1];
+    const space = next?.type === 'text' ? /^\s+/.exec(next.value)?.[0] : undefined;
+    if (!flanking(out[i], 'open') || next?.type !== 'text' || !space) continue;
+    next.value = next.value.slice(space.length);
+    out.splice(i, 0, { type: 'text', value: space });
+  }
+  return mergeText(out);
+}
+
+/** Adjacent text tokens as one, so line starts and blank lines are judged on the whole text. */
+function mergeText(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (t.type !== 'text') out.push(t);
+    else if (last?.type === 'text') last.value += t.value;
+    else if (t.value) out.push(t);
   }
   return out;
 }

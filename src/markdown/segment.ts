@@ -1,7 +1,6 @@
-import type { Node, Parent, Root, Yaml } from 'mdast';
-import { positionAt } from '../core/read-text.js';
+import type { Literal, Node, Root, Yaml } from 'mdast';
 import type { SegmentedArticle, TagPlan, Unit, UnitStyle } from './article.js';
-import { readFrontMatter } from './front-matter.js';
+import { keepTomlFrontMatter, readFrontMatter } from './front-matter.js';
 import { blockRoles, inlineRoles, unitKind } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
 import { segmentId } from './segment-id.js';
@@ -17,7 +16,14 @@ export interface SegmentOptions {
   tree?: Root;
 }
 
-type AnyNode = Node & { children?: AnyNode[]; value?: string; url?: string; title?: string | null; alt?: string | null };
+type AnyNode = Node & {
+  children?: AnyNode[];
+  value?: string;
+  url?: string;
+  title?: string | null;
+  alt?: string | null;
+  referenceType?: string;
+};
 
 const start = (n: Node) => n.position!.start.offset!;
 const end = (n: Node) => n.position!.end.offset!;
@@ -32,11 +38,12 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
   const tree = options.tree ?? parseMarkdown(text);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const units: Unit[] = [];
+  const lineOf = lineIndex(text);
   const makeSegment = (kind: string, source: string, at: number) => ({
     id: segmentId(options.sourceLanguage, source),
     kind,
     source,
-    line: positionAt(text, at).line,
+    line: lineOf(at),
   });
 
   let frontMatter: SegmentedArticle['frontMatter'];
@@ -59,22 +66,25 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
       for (const child of nodes) {
         const role = inlineRoles[child.type] ?? 'void';
         if (role === 'text') {
-          const value = (child.value ?? '').replace(/\r\n?/g, '\n');
+          const value = unixLines(child.value ?? '');
           if (value.trim()) hasText = true;
           source += escapeText(value);
           continue;
         }
         const id = next++;
         const grand = child.children ?? [];
-        if (role === 'paired' && grand.length > 0 && !isAutolink(child)) {
+        const autolink = autolinkKind(child);
+        if (role === 'paired' && grand.length > 0 && !autolink) {
           const close: [number, number] = [end(grand[grand.length - 1]!), end(child)];
-          tags.set(id, { kind: 'paired', nodeType: child.type, open: [start(child), start(grand[0]!)], close });
+          const label = referenceLabel(text, child, '[');
+          tags.set(id, { kind: 'paired', nodeType: child.type, open: [start(child), start(grand[0]!)], close, ...(label ? { label } : {}) });
           if (child.type === 'link' && child.title) addTitle(child, close[0], close[1], nested);
           source += `<${id}>`;
           encode(grand);
           source += `</${id}>`;
         } else {
-          tags.set(id, { kind: 'void', nodeType: child.type, open: [start(child), end(child)] });
+          const url = autolink === 'literal' ? { url: child.url! } : {};
+          tags.set(id, { kind: 'void', nodeType: child.type, open: [start(child), end(child)], ...url });
           if (child.type === 'image' || child.type === 'imageReference') addImageText(child, nested);
           source += `<${id}/>`;
         }
@@ -96,7 +106,7 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
 
   /** A plain-text unit (alt, title) over a raw range. */
   const plainUnit = (kind: string, value: string, from: number, to: number, style: UnitStyle, quote?: string): Unit => ({
-    segment: makeSegment(kind, escapeText(value), from),
+    segment: makeSegment(kind, escapeText(unixLines(value)), from),
     translatable: value.trim() !== '',
     style,
     start: from,
@@ -108,13 +118,17 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
   });
 
   const addTitle = (node: AnyNode, from: number, to: number, into: Unit[], kind = 'linkTitle') => {
-    const range = findTitle(text, from, to);
+    const range = findTitle(text, from, to, node.type !== 'definition');
     if (range && node.title) into.push(plainUnit(kind, node.title, range.start, range.end, 'title', range.quote));
   };
 
   const addImageText = (node: AnyNode, into: Unit[]) => {
     const altEnd = findLabelEnd(text, start(node) + 2, end(node));
-    if (node.alt && altEnd !== undefined) into.push(plainUnit('imageAlt', node.alt, start(node) + 2, altEnd, 'alt'));
+    const label = referenceLabel(text, node, '![');
+    if (node.alt && altEnd !== undefined) {
+      const alt = plainUnit('imageAlt', node.alt, start(node) + 2, label ? end(node) : altEnd, 'alt');
+      into.push(label ? { ...alt, label } : alt);
+    }
     if (node.type === 'image' && node.title) addTitle(node, altEnd ?? start(node), end(node), into, 'imageTitle');
   };
 
@@ -135,7 +149,10 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
         if (node.title) addTitle(node, start(node), end(node), units);
         return;
       case 'frontmatter': {
-        const fm = readFrontMatter(text, node as Yaml, file, options.frontMatterFields ?? []);
+        const fm =
+          node.type === 'toml'
+            ? keepTomlFrontMatter(text, node as Literal)
+            : readFrontMatter(text, node as Yaml, file, options.frontMatterFields ?? []);
         frontMatter = { data: fm.data, contentStart: fm.contentStart, contentEnd: fm.contentEnd, blockStart: start(node), blockEnd: end(node) };
         for (const field of fm.fields) {
           units.push(plainUnit(`frontmatter:${field.key}`, field.value, field.start, field.end, 'yaml'));
@@ -160,14 +177,38 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
   return { file, sourceLanguage: options.sourceLanguage, text, eol, units, segments, ...(frontMatter ? { frontMatter } : {}) };
 }
 
+/** 1-based line of an offset, by binary search over line starts: articles have many segments. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
+/** Sources use `\n` whatever the article's line endings, so engines and memories see one text. */
+const unixLines = (value: string) => value.replace(/\r\n?/g, '\n');
+
 /** `<https://x>` and GFM literals like `www.x.com`: the text is the address, so nothing to translate. */
-function isAutolink(node: AnyNode): boolean {
-  if (node.type !== 'link') return false;
+function autolinkKind(node: AnyNode): 'bracketed' | 'literal' | undefined {
+  if (node.type !== 'link') return undefined;
   const only = node.children?.length === 1 ? node.children[0] : undefined;
-  if (only?.type !== 'text') return false;
-  const bracketed = start(only) === start(node) + 1 && end(only) === end(node) - 1; // <https://x>
-  const literal = start(only) === start(node) && end(only) === end(node); // www.x.com
-  return bracketed || literal;
+  if (only?.type !== 'text') return undefined;
+  if (start(only) === start(node) + 1 && end(only) === end(node) - 1) return 'bracketed';
+  if (start(only) === start(node) && end(only) === end(node)) return 'literal';
+  return undefined;
+}
+
+/** Raw label of a shortcut (`[x]`) or collapsed (`[x][]`) reference: the text between its brackets. */
+function referenceLabel(text: string, node: AnyNode, opening: string): string | undefined {
+  const closing = node.referenceType === 'shortcut' ? ']' : node.referenceType === 'collapsed' ? '][]' : undefined;
+  return closing && text.slice(start(node) + opening.length, end(node) - closing.length);
 }
 
 function isAtx(text: string, node: Node): boolean {
@@ -199,23 +240,21 @@ function findLabelEnd(text: string, from: number, limit: number): number | undef
 
 /**
  * The raw title inside `](url "title")` or a definition `[x]: url 'title'`:
- * the last delimited run before the end, found by scanning back.
+ * it ends the definition, or comes just before an inline link's `)`. Scanning
+ * back, the first unescaped opening delimiter is the title's: a title holds
+ * its own delimiter only escaped.
  */
-function findTitle(text: string, from: number, to: number): { start: number; end: number; quote: string } | undefined {
-  let i = to - 1;
-  while (i > from && /\s/.test(text[i]!)) i--;
-  if (text[i] === ')' && !isEscaped(text, i)) {
-    // Inline link: the `)` closes the destination/title group unless it closes a `(title)`.
-    const before = i - 1;
-    let j = before;
-    while (j > from && /\s/.test(text[j]!)) j--;
-    if (['"', "'", ')'].includes(text[j]!) && !isEscaped(text, j)) i = j;
-  }
-  const closing = text[i];
-  const opening = closing === ')' ? '(' : closing;
-  if (closing !== '"' && closing !== "'" && closing !== ')') return undefined;
-  for (let k = i - 1; k > from; k--) {
-    if (text[k] === opening && !isEscaped(text, k) && /\s/.test(text[k - 1]!)) return { start: k + 1, end: i, quote: opening! };
+function findTitle(text: string, from: number, to: number, inline: boolean): { start: number; end: number; quote: string } | undefined {
+  const lastVisible = (before: number) => {
+    let i = before - 1;
+    while (i > from && /\s/.test(text[i]!)) i--;
+    return i;
+  };
+  const close = inline ? lastVisible(lastVisible(to)) : lastVisible(to);
+  const opening = ({ '"': '"', "'": "'", ')': '(' } as Record<string, string>)[text[close]!];
+  if (!opening || isEscaped(text, close)) return undefined;
+  for (let k = close - 1; k > from; k--) {
+    if (text[k] === opening && !isEscaped(text, k)) return { start: k + 1, end: close, quote: opening };
   }
   return undefined;
 }
@@ -225,5 +264,3 @@ function isEscaped(text: string, at: number): boolean {
   for (let k = at - 1; k >= 0 && text[k] === '\\'; k--) slashes++;
   return slashes % 2 === 1;
 }
-
-export type { Parent };

@@ -5,3 +5,4 @@ export { textKey, renumberTags } from './text-key.js';
 export { decideWrite } from './write-rules.js';
 export { SqliteMemoryStore } from './sqlite/sqlite-store.js';
 export { openMemory } from './open.js';
+export { importTmx, type ImportOptions, type ImportReport } from './import-tmx.js';

@@ -43,3 +43,6 @@ export function snapshot(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** The schemas beside the checkout (`../shared/schemas`), as laid out for sessions and CI. */
+export const schemasDir = join(repoRoot, '../shared/schemas');

@@ -1,0 +1,27 @@
+/** `npm run bench`: every figure measured in one run on this machine, printed side by side. */
+import { benchMemory } from './memory-bench.js';
+import { formatTable, toJson, type Figure } from './report.js';
+
+export interface BenchOptions {
+  json?: boolean;
+  /** Run only these groups (e.g. ["tm"]). */
+  only?: string[];
+  /** Smaller corpora for a quick look (not for README figures). */
+  quick?: boolean;
+  log?: (line: string) => void;
+}
+
+const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: (l: string) => void }) => Promise<Figure[]>> = {
+  tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
+};
+
+export async function runBench(options: BenchOptions = {}): Promise<{ figures: Figure[]; text: string; json: ReturnType<typeof toJson> }> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const figures: Figure[] = [];
+  for (const [name, run] of Object.entries(groups)) {
+    if (options.only?.length && !options.only.includes(name)) continue;
+    log(`— ${name}`);
+    figures.push(...(await run({ quick: Boolean(options.quick), log })));
+  }
+  return { figures, text: formatTable(figures), json: toJson(figures) };
+}

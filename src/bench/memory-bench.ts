@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTmx } from '../exchange/index.js';
+import { segmentId } from '../markdown/index.js';
+import { SqliteMemoryStore, type MemoryEntry, type MemoryWrite } from '../memory/index.js';
+import { SentenceGenerator } from './corpus.js';
+import { figure, percentile, type Figure } from './report.js';
+
+export interface MemoryBenchOptions {
+  sizes: number[];
+  /** Units in the TMX import measurement. */
+  importSize: number;
+  log: (line: string) => void;
+}
+
+/** Builds memories of each size and measures exact lookups and fuzzy top-5 latency on them. */
+export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const size of options.sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-tm-'));
+    const store = new SqliteMemoryStore(join(dir, 'tm.sqlite'));
+    try {
+      const generator = new SentenceGenerator(size);
+      const samples: string[] = [];
+      const started = performance.now();
+      await store.writeAll(
+        (async function* (): AsyncGenerator<MemoryWrite> {
+          for (let i = 0; i < size; i++) {
+            const source = generator.sentence();
+            if (i % Math.max(1, Math.floor(size / 2000)) === 0) samples.push(source);
+            yield { sourceLanguage: 'nl', targetLanguage: 'af', source, target: `af: ${source}`, origin: 'import:bench', status: 'translated' };
+          }
+        })(),
+      );
+      const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+      options.log(`built a ${label}-unit memory in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+      const ids = samples.map((s) => segmentId('nl', s));
+      const lookups = 200_000;
+      let hits = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < lookups; i++) hits += (await store.lookup([ids[i % ids.length]!], 'af')).size;
+      const perSecond = lookups / ((performance.now() - t0) / 1000);
+      if (hits !== lookups) throw new Error(`exact lookups found ${hits} of ${lookups}`);
+      figures.push(figure({ name: `TM exact lookups, ${label} units`, value: Math.round(perSecond), unit: '/s', goal: '≥ 100000/s', pass: perSecond >= 100_000 }));
+
+      const latencies: number[] = [];
+      let found = 0;
+      for (let q = 0; q < 300; q++) {
+        const query = generator.vary(samples[q % samples.length]!, 1 + (q % 3));
+        const t = performance.now();
+        found += (await store.fuzzy(query, { sourceLanguage: 'nl', targetLanguage: 'af', limit: 5 })).length > 0 ? 1 : 0;
+        latencies.push(performance.now() - t);
+      }
+      const p50 = percentile(latencies, 50);
+      const p95 = percentile(latencies, 95);
+      options.log(`fuzzy: ${found}/300 queries found a match ≥ 75`);
+      figures.push(figure({ name: `TM fuzzy top-5 p50, ${label} units`, value: p50, unit: 'ms', goal: '—', pass: true }));
+      figures.push(figure({ name: `TM fuzzy top-5 p95, ${label} units`, value: p95, unit: 'ms', goal: '≤ 20 ms', pass: p95 <= 20 }));
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  figures.push(...(await benchImport(options.importSize, options.log)));
+  return figures;
+}
+
+const bin = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+
+/**
+ * `tolk tm import` of a generated TMX, run as its own process so its time and
+ * peak memory (getrusage maxRSS, read at exit) are the command's alone.
+ */
+async function benchImport(size: number, log: (line: string) => void): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-import-'));
+  try {
+    const generator = new SentenceGenerator(7);
+    const file = join(dir, 'memory.tmx');
+    const now = new Date().toISOString();
+    await writeTmx(
+      file,
+      (async function* (): AsyncGenerator<MemoryEntry> {
+        for (let i = 0; i < size; i++) {
+          const source = generator.sentence();
+          yield {
+            segmentId: segmentId('nl', source),
+            sourceLanguage: 'nl',
+            targetLanguage: 'af',
+            source,
+            target: `af: ${source}`,
+            origin: 'import:bench',
+            status: 'translated',
+            createdAt: now,
+            updatedAt: now,
+          };
+        }
+      })(),
+      { sourceLanguage: 'nl', targetLanguage: 'af' },
+    );
+    writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af'] }));
+    const probe = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n'));
+      process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'tm', 'import', ${JSON.stringify(file)}, '--root', ${JSON.stringify(dir)}, '--json'];
+      await import(${JSON.stringify(bin)});`;
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const seconds = (performance.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(`tm import failed: ${run.stderr}`);
+    const report = JSON.parse(run.stdout) as { imported: number };
+    const megabytes = Number(/maxrss (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
+    const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+    log(`imported ${report.imported} units from a ${Math.round(statSync(file).size / 2 ** 20)} MiB TMX`);
+    return [
+      figure({ name: `TMX import time, ${label} units`, value: seconds, unit: 's', goal: '< 60 s', pass: seconds < 60 }),
+      figure({ name: `TMX import peak RSS, ${label} units`, value: megabytes, unit: 'MB', goal: '< 500 MB', pass: megabytes < 500 }),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,57 @@
+/** One benchmark figure, printed in the table and serialized for `--json`. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** What it is compared with, measured in the same run (or undefined). */
+  baseline?: { name: string; value: number; unit: string };
+  /** value / baseline.value, when both exist. */
+  ratio?: number;
+  /** Human goal, e.g. "≥ 100000/s" or "≤ 1.5×". */
+  goal: string;
+  pass: boolean;
+}
+
+export function figure(f: Omit<Figure, 'ratio'> & { ratio?: number }): Figure {
+  const ratio = f.ratio ?? (f.baseline && f.baseline.value ? f.value / f.baseline.value : undefined);
+  return { ...f, ...(ratio !== undefined ? { ratio: round(ratio, 3) } : {}), value: round(f.value, 2) };
+}
+
+export function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Markdown table: the same text goes to the terminal and into README. */
+export function formatTable(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value} ${f.unit}`,
+    f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}` : '—',
+    f.ratio !== undefined ? `${f.ratio}×` : '—',
+    f.goal,
+    f.pass ? 'pass' : 'FAIL',
+  ]);
+  const header = ['figure', 'value', 'baseline', 'ratio', 'goal', 'result'];
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> {
+  return Object.fromEntries(
+    figures.map(({ name, ...rest }) => [
+      name,
+      { value: rest.value, unit: rest.unit, baseline: rest.baseline ?? null, ratio: rest.ratio ?? null, goal: rest.goal, pass: rest.pass },
+    ]),
+  ) as Record<string, Omit<Figure, 'name'>>;
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { loadProject } from '../../config/index.js';
+import { UsageError } from '../../core/errors.js';
+import { importTmx, openMemory, STATUSES, type Status } from '../../memory/index.js';
+import { printJson, type CommandIO } from '../io.js';
+
+export interface TmImportArgs {
+  file: string;
+  status?: string;
+  root?: string;
+  json?: boolean;
+}
+
+/** `tolk tm import <file.tmx>`: all or nothing; reports imported, updated and skipped (with reasons). */
+export async function runTmImport(args: TmImportArgs, io: CommandIO): Promise<number> {
+  if (args.status && !STATUSES.includes(args.status as Status)) {
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${args.status}"`);
+  }
+  const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
+  const store = openMemory(project);
+  try {
+    const report = await importTmx(store, resolve(io.cwd, args.file), {
+      displayName: args.file,
+      ...(args.status ? { status: args.status as Status } : {}),
+    });
+    if (args.json) printJson(io, report);
+    else {
+      io.stdout(`${report.file}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped\n`);
+      for (const [reason, count] of Object.entries(report.skippedReasons)) io.stdout(`  skipped ${count}: ${reason}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

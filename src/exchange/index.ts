@@ -1,0 +1,8 @@
+/** Exchange stage: reading and writing the interchange formats other tools use (TMX; XLIFF and TBX to come). */
+export { readTmx } from './tmx/read-tmx.js';
+export { writeTmx, type WriteTmxOptions } from './tmx/write-tmx.js';
+export type { ReadTmxOptions, TmxDocument, TmxHeader, TmxTarget, TmxUnit } from './tmx/types.js';
+export { readXmlEvents, DEFAULT_MAX_BYTES, type SafeXmlOptions } from './xml/safe-sax.js';
+export type { XmlEvent, XmlOpen, XmlClose, XmlText } from './xml/xml-event.js';
+export type { Doctype } from './xml/doctype.js';
+export { normalizeLanguageTag } from './language-tag.js';

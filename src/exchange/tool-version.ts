@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+
+let cached: string | undefined;
+
+/** tolk's version from package.json (two levels up from both src/exchange and dist/exchange), for `creationtoolversion`. */
+export function toolVersion(): string {
+  if (cached === undefined) {
+    try {
+      cached = String((createRequire(import.meta.url)('../../package.json') as { version?: unknown }).version ?? 'unknown');
+    } catch {
+      cached = 'unknown';
+    }
+  }
+  return cached;
+}

@@ -1,0 +1,69 @@
+import { basename } from 'node:path';
+import { readTmx } from '../exchange/index.js';
+import { STATUSES, type MemoryStore, type MemoryWrite, type Status } from './store.js';
+
+export interface ImportReport {
+  file: string;
+  /** Translation variants read (one unit with three targets counts three). */
+  read: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Variants not imported, by reason (file problems and status rules alike). */
+  skipped: number;
+  skippedReasons: Record<string, number>;
+}
+
+export interface ImportOptions {
+  /** Status for imported units; our own exports carry theirs in `x-tolk-status`. @default "translated" */
+  status?: Status;
+  displayName?: string;
+}
+
+/**
+ * TMX into the memory as one transaction: a malformed file imports nothing.
+ * Each variant becomes a write with origin `import:<file>`; the store's rules
+ * decide (a machine import never overwrites a human translation).
+ */
+export async function importTmx(store: MemoryStore, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const file = options.displayName ?? path;
+  const report: ImportReport = { file, read: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: {} };
+  const skip = (reason: string, count = 1) => {
+    report.skipped += count;
+    report.skippedReasons[reason] = (report.skippedReasons[reason] ?? 0) + count;
+  };
+  const { units } = await readTmx(path, { displayName: file });
+  const origin = `import:${basename(path)}`;
+  async function* writes(): AsyncGenerator<MemoryWrite> {
+    for await (const unit of units) {
+      if (unit.skip) {
+        report.read += Math.max(1, unit.targets.length);
+        skip(unit.skip, Math.max(1, unit.targets.length));
+        continue;
+      }
+      const ownStatus = unit.properties['x-tolk-status'] as Status | undefined;
+      const status = options.status ?? (ownStatus && STATUSES.includes(ownStatus) ? ownStatus : 'translated');
+      for (const target of unit.targets) {
+        report.read++;
+        if (target.skip) {
+          skip(target.skip);
+          continue;
+        }
+        yield {
+          sourceLanguage: unit.sourceLanguage,
+          targetLanguage: target.language,
+          source: unit.source,
+          target: target.text,
+          origin: options.status ? origin : unit.properties['x-tolk-origin'] ?? origin,
+          status,
+        };
+      }
+    }
+  }
+  const result = await store.writeAll(writes());
+  report.imported = result.inserted;
+  report.updated = result.updated;
+  report.unchanged = result.unchanged;
+  for (const s of result.skipped) skip(s.reason);
+  return report;
+}
