@@ -1,3 +1,5 @@
+import { toXmlPlaceholders } from './xml-placeholders.js';
+
 /**
  * Our tagged strings in Apertium's HTML format and back. Measured on the
  * Debian packages: in text mode Apertium translates markup as words, while
@@ -5,29 +7,9 @@
  * and `<p>` blocks keep segments apart where a single newline would not.
  */
 
-/** `<1>` → `<g id="1">`, `</1>` → `</g>`, `<2/>` → `<x id="2"/>`. Text is already XML-escaped. */
-export function toApertiumHtml(tagged: string): string {
-  return tagged.replace(/<(\/?)(\d+)(\/?)>/g, (_, close: string, id: string, slash: string) =>
-    close ? '</g>' : slash ? `<x id="${id}"/>` : `<g id="${id}">`,
-  );
-}
-
-/** Inverse of `toApertiumHtml`; `</g>` closes the innermost open `<g>`. */
-export function fromApertiumHtml(html: string): string {
-  const open: string[] = [];
-  return html.replace(/<g id="(\d+)">|<\/g>|<x id="(\d+)"\s*\/>(?:<\/x>)?|<x id="(\d+)"><\/x>/g, (whole, g?: string, x1?: string, x2?: string) => {
-    if (g) {
-      open.push(g);
-      return `<${g}>`;
-    }
-    if (whole === '</g>') return open.length ? `</${open.pop()}>` : '';
-    return `<${x1 ?? x2}/>`;
-  });
-}
-
 /** One document for a batch: each segment in its own `<p>`, so sentence boundaries stay put. */
 export function batchDocument(segments: readonly string[]): string {
-  return segments.map((s) => `<p>${toApertiumHtml(s)}</p>`).join('\n');
+  return segments.map((s) => `<p>${toXmlPlaceholders(s)}</p>`).join('\n');
 }
 
 /** Splits Apertium's output of `batchDocument` back into segments; undefined when the count is off. */

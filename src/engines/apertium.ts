@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../core/errors.js';
-import { apertiumPair, batchDocument, fromApertiumHtml, splitBatch, stripMarks } from './apertium-format.js';
+import { apertiumPair, batchDocument, splitBatch, stripMarks } from './apertium-format.js';
+import { fromXmlPlaceholders } from './xml-placeholders.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 
 export interface ApertiumOptions {
@@ -32,7 +33,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       if (!parts) throw new EngineError(`apertium ${pair} returned a different number of segments than it was sent`);
       return parts.map((part) => {
         const { text, unknown } = stripMarks(part);
-        return { text: fromApertiumHtml(text), unknownWords: unknown };
+        return { text: fromXmlPlaceholders(text), unknownWords: unknown };
       });
     },
   };

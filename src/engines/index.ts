@@ -1,24 +1,51 @@
 /** Engines stage: one adapter per module behind the `Engine` contract. */
-import { UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import type { Engine } from './engine.js';
 import { createApertiumEngine } from './apertium.js';
 import { createPseudoEngine } from './pseudo.js';
 
 export type { Engine, EngineLimits, EngineTranslation, TranslateRequest } from './engine.js';
 export { pseudoLocalize } from './pseudo.js';
+export { RetryableEngineError, parseRetryAfter } from './errors.js';
 
 export interface EngineOptions {
-  /** Engine-specific settings from the CLI or config (URLs, models). */
-  [key: string]: unknown;
+  /** Server URL (APY, LibreTranslate, DeepL-compatible, OpenAI-compatible). */
+  url?: string;
+  /** Model name for OpenAI-compatible engines. */
+  model?: string;
+  /** Environment for API keys; keys are read here and nowhere else. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Keys come from the environment only, so they never sit in config files or command lines. */
+function key(env: NodeJS.ProcessEnv | undefined, name: string, required: boolean): string {
+  const value = (env ?? process.env)[name];
+  if (!value && required) throw new ConfigError(`the engine needs the environment variable ${name}`);
+  return value ?? '';
 }
 
 /** Adapters by name; each is loaded only when used, so a missing SDK never slows other commands. */
 const factories: Record<string, (options: EngineOptions) => Engine | Promise<Engine>> = {
   pseudo: () => createPseudoEngine(),
-  apertium: (options) =>
-    createApertiumEngine({
-      ...(typeof options.apertiumUrl === 'string' ? { url: options.apertiumUrl } : {}),
-    }),
+  apertium: (options) => createApertiumEngine(options.url ? { url: options.url } : {}),
+  deepl: async (options) => {
+    const { createDeepLEngine } = await import('./deepl.js');
+    return createDeepLEngine({ authKey: key(options.env, 'DEEPL_AUTH_KEY', true), ...(options.url ? { serverUrl: options.url } : {}) });
+  },
+  openai: async (options) => {
+    const { createOpenAIEngine } = await import('./openai.js');
+    return createOpenAIEngine({
+      // Local OpenAI-compatible servers accept any key; the SDK refuses an empty one.
+      apiKey: key(options.env, 'OPENAI_API_KEY', !options.url) || 'local',
+      ...(options.url ? { baseURL: options.url } : {}),
+      ...(options.model ? { model: options.model } : {}),
+    });
+  },
+  libretranslate: async (options) => {
+    const { createLibreTranslateEngine } = await import('./libretranslate.js');
+    const apiKey = key(options.env, 'LIBRETRANSLATE_API_KEY', false);
+    return createLibreTranslateEngine({ url: options.url ?? 'http://127.0.0.1:5000', ...(apiKey ? { apiKey } : {}) });
+  },
 };
 
 export const engineNames = (): string[] => Object.keys(factories);
