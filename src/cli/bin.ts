@@ -50,7 +50,13 @@ program
   .addOption(root())
   .addOption(json())
   .option('--to <langs>', 'comma-separated target languages (default: targetLanguages)')
-  .option('--engine <name>', 'engine for every language (default: config engines)')
+  .option('--engine <name>', 'engine for every language: apertium, deepl, openai, libretranslate, pseudo (default: config engines)')
+  .option('--articles <glob>', 'only source articles matching this glob (relative to articles/<source>/)')
+  .option('--concurrency <n>', 'engine requests in flight (default: pipeline.concurrency)')
+  .option('--apertium-url <url>', 'use an Apertium APY server instead of the local command')
+  .option('--engine-url <url>', 'server URL for the engine (LibreTranslate, DeepL- or OpenAI-compatible)')
+  .option('--model <name>', 'model for OpenAI-compatible engines')
+  .option('--force', 'rebuild localized articles even when up to date or not written by tolk')
   .option('--dry-run', 'send nothing, write nothing: print what would be sent')
   .action(async (opts) => {
     const { runTranslate } = await import('./commands/translate.js');

@@ -41,6 +41,40 @@ export const configSchema = z
       .default({ path: '.tolk/tm.sqlite', fuzzyThreshold: 75 }),
     /** Engine per target language (`"*"` for all others). @default { "*": "pseudo" } */
     engines: z.record(z.string(), z.string().min(1)).default({ '*': 'pseudo' }),
+    /** Per-engine settings: server URL, model, and the queue limits for that engine. */
+    engineOptions: z
+      .record(
+        z.string(),
+        z
+          .object({
+            /** Server URL (APY, LibreTranslate, DeepL- or OpenAI-compatible). */
+            url: z.string().url().optional(),
+            /** Model for OpenAI-compatible engines. */
+            model: z.string().min(1).optional(),
+            /** Requests in flight at once. @default pipeline.concurrency */
+            concurrency: z.number().int().min(1).max(64).optional(),
+            /** At most this many requests per `interval` ms (rate limit). */
+            intervalCap: z.number().int().min(1).optional(),
+            /** @default 1000 */
+            interval: z.number().int().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+    /** Queue and retry policy for engine requests. */
+    pipeline: z
+      .object({
+        /** Requests in flight per engine. @default 4 */
+        concurrency: z.number().int().min(1).max(64).default(4),
+        /** Retries of a failed request (429, 5xx, timeouts), with exponential backoff and jitter. @default 5 */
+        retries: z.number().int().min(0).max(20).default(5),
+        /** First retry delay in ms; doubles each time. @default 500 */
+        retryDelayMs: z.number().int().min(0).default(500),
+        /** Longest wait between retries in ms. @default 30000 */
+        maxRetryDelayMs: z.number().int().min(0).default(30_000),
+      })
+      .strict()
+      .default({ concurrency: 4, retries: 5, retryDelayMs: 500, maxRetryDelayMs: 30_000 }),
   })
   .strict()
   .superRefine((config, ctx) => {

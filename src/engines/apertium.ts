@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../core/errors.js';
 import { apertiumPair, batchDocument, splitBatch, stripMarks } from './apertium-format.js';
+import { fromNetworkError, isRetryableStatus, RetryableEngineError } from './errors.js';
 import { fromXmlPlaceholders } from './xml-placeholders.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 
@@ -83,17 +84,23 @@ function viaApy(url: string, timeoutMs: number): Runner {
   return async (pair, document, signal) => {
     const [from, to] = pair.split('-');
     const body = new URLSearchParams({ langpair: `${from}|${to}`, format: 'html', markUnknown: 'yes', q: document });
-    const response = await fetch(new URL('/translate', base), {
-      method: 'POST',
-      body,
-      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
-    });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(new URL('/translate', base), { method: 'POST', body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw fromNetworkError(`apertium APY ${pair}`, error);
+    }
     const payload = (await response.json().catch(() => undefined)) as
       | { responseData?: { translatedText?: string }; responseStatus?: number; message?: string; explanation?: string }
       | undefined;
     const text = payload?.responseData?.translatedText;
     if (!response.ok || typeof text !== 'string') {
-      throw new EngineError(`apertium APY ${pair}: HTTP ${response.status} ${payload?.message ?? payload?.explanation ?? ''}`.trim());
+      // APY's `message` is only the status text ("Bad Request"); `explanation` says what went wrong ("That pair is not installed").
+      const reason = `apertium APY ${pair}: HTTP ${response.status} ${payload?.explanation ?? payload?.message ?? ''}`.trim();
+      if (isRetryableStatus(response.status)) throw new RetryableEngineError(reason, { status: response.status });
+      throw new EngineError(reason);
     }
     return text;
   };

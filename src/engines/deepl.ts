@@ -10,7 +10,25 @@ export interface DeepLOptions {
   /** Another server speaking DeepL's API (tests, proxies). @default DeepL's, chosen by the key */
   serverUrl?: string;
   formality?: 'default' | 'more' | 'less' | 'prefer_more' | 'prefer_less';
+  /**
+   * Per-request timeout (deepl-node's `minTimeout`). The SDK never waits less
+   * than about one second on a first attempt, whatever this says.
+   * @default 10000 (the SDK's)
+   */
+  timeoutMs?: number;
 }
+
+/** DeepL's documented request limits: at most 50 texts, and a body of at most 128 KiB. */
+export const DEEPL_MAX_TEXTS = 50;
+export const DEEPL_MAX_BODY_BYTES = 128 * 1024;
+/** Room for the form fields besides `text` (languages, tag_handling, formality, show_billed_characters). */
+const OTHER_FIELDS_BYTES = 1024;
+/**
+ * Form encoding at its worst: one UTF-16 unit (a BMP letter such as "€") is
+ * 3 UTF-8 bytes, each written %XX. Placeholders cost less per unit
+ * (`<1>` → `%3Cg+id%3D%221%22%3E` is 20 bytes for 3).
+ */
+const WORST_BYTES_PER_UNIT = 9;
 
 /** DeepL requires a regional variant for these targets. */
 const REGIONAL_TARGET: Record<string, string> = { en: 'en-GB', pt: 'pt-PT' };
@@ -18,46 +36,87 @@ const REGIONAL_TARGET: Record<string, string> = { en: 'en-GB', pt: 'pt-PT' };
 /**
  * DeepL through the official deepl-node SDK with `tag_handling=xml`. The SDK's
  * own retries are off: the pipeline's retry policy (backoff, jitter, budget)
- * applies to every engine the same way.
+ * applies to every engine the same way. deepl-node keeps response headers to
+ * itself, so a 429's Retry-After cannot be passed on.
  */
 export function createDeepLEngine(options: DeepLOptions): Engine {
   const translator = new deepl.Translator(options.authKey, {
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    ...(options.timeoutMs !== undefined ? { minTimeout: options.timeoutMs } : {}),
     maxRetries: 0,
     sendPlatformInfo: false,
     appInfo: { appName: 'tolk', appVersion: '0.1.0' },
   });
   return {
     name: 'deepl',
-    // DeepL's documented request limits: 50 texts, 128 KiB body.
-    limits: { maxSegments: 50, maxCharacters: 120 * 1024 },
+    // A batch within these limits fits one request even in the worst encoding.
+    limits: {
+      maxSegments: DEEPL_MAX_TEXTS,
+      maxCharacters: Math.floor((DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES - DEEPL_MAX_TEXTS * 'text=&'.length) / WORST_BYTES_PER_UNIT),
+    },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       const source = request.sourceLanguage.split('-')[0]!.toLowerCase() as deepl.SourceLanguageCode;
       const target = (REGIONAL_TARGET[request.targetLanguage.toLowerCase()] ?? request.targetLanguage) as deepl.TargetLanguageCode;
-      try {
-        const results = await translator.translateText(request.segments.map(toXmlPlaceholders), source, target, {
-          tagHandling: 'xml',
-          ...(options.formality ? { formality: options.formality } : {}),
-        });
-        if (results.length !== request.segments.length) {
-          throw new RetryableEngineError(`deepl: expected ${request.segments.length} translations, got ${results.length}`);
+      const results: EngineTranslation[] = [];
+      // Callers that ignore `limits` still never send what DeepL refuses (413, "Too many texts").
+      for (const texts of wireRequests(request.segments.map(toXmlPlaceholders))) {
+        request.signal?.throwIfAborted();
+        let translated: deepl.TextResult[];
+        try {
+          translated = await translator.translateText(texts, source, target, {
+            tagHandling: 'xml',
+            ...(options.formality ? { formality: options.formality } : {}),
+          });
+        } catch (error) {
+          throw mapDeepLError(error);
         }
-        return results.map((r) => ({ text: fromXmlPlaceholders(r.text) }));
-      } catch (error) {
-        throw mapDeepLError(error);
+        if (translated.length !== texts.length) {
+          throw new RetryableEngineError(`deepl: expected ${texts.length} translations, got ${translated.length}`);
+        }
+        results.push(...translated.map((r) => ({ text: fromXmlPlaceholders(r.text) })));
       }
+      return results;
     },
   };
 }
 
+/** Groups texts into requests of at most 50 texts and 128 KiB of form body, in order. */
+function* wireRequests(texts: string[]): Generator<string[]> {
+  const budget = DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES;
+  let group: string[] = [];
+  let bytes = 0;
+  for (const text of texts) {
+    // `text=<encoded>&`, exactly as URLSearchParams writes it.
+    const size = Buffer.byteLength(new URLSearchParams({ text }).toString()) + 1;
+    if (size > budget) {
+      throw new EngineError(`deepl: a segment is ${size} bytes form-encoded; DeepL accepts at most ${DEEPL_MAX_BODY_BYTES} per request`);
+    }
+    if (group.length === DEEPL_MAX_TEXTS || bytes + size > budget) {
+      yield group;
+      group = [];
+      bytes = 0;
+    }
+    group.push(text);
+    bytes += size;
+  }
+  if (group.length) yield group;
+}
+
+/**
+ * SDK errors become ours. The SDK error is not kept as `cause`: its connection
+ * errors carry the axios request, Authorization header (the key) included.
+ */
 function mapDeepLError(error: unknown): EngineError {
   if (error instanceof EngineError) return error;
-  if (error instanceof deepl.TooManyRequestsError) return new RetryableEngineError('deepl: too many requests (429)', { status: 429, cause: error });
+  if (error instanceof deepl.TooManyRequestsError) return new RetryableEngineError('deepl: too many requests (429)', { status: 429 });
   if (error instanceof deepl.QuotaExceededError) return new EngineError('deepl: character quota exceeded (456)');
-  if (error instanceof deepl.AuthorizationError) return new EngineError('deepl: authorization failed: check DEEPL_AUTH_KEY');
-  if (error instanceof deepl.ConnectionError) return new RetryableEngineError(`deepl: connection failed (${error.message})`, { cause: error });
-  if (error instanceof deepl.DeepLError && /5\d\d|service unavailable|internal/i.test(error.message)) {
-    return new RetryableEngineError(`deepl: ${error.message}`, { cause: error });
+  if (error instanceof deepl.AuthorizationError) return new EngineError('deepl: authorization failed (403): check DEEPL_AUTH_KEY');
+  if (error instanceof deepl.ConnectionError) return new RetryableEngineError(`deepl: connection failed (${error.message})`);
+  if (error instanceof deepl.DeepLError) {
+    // deepl-node reports a status only in its message: "Service unavailable…" for 503, "Unexpected status code: 502 …" for others.
+    const status = /^Service unavailable/.test(error.message) ? 503 : Number(/^Unexpected status code: (\d{3})/.exec(error.message)?.[1]);
+    if (status >= 500) return new RetryableEngineError(`deepl: ${error.message}`, { status });
+    return new EngineError(`deepl: ${error.message}`);
   }
   return fromNetworkError('deepl', error);
 }

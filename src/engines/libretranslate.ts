@@ -8,6 +8,7 @@ export interface LibreTranslateOptions {
   url: string;
   /** From LIBRETRANSLATE_API_KEY; optional on self-hosted servers. */
   apiKey?: string;
+  /** Per-request timeout. @default 60000 */
   timeoutMs?: number;
 }
 

@@ -10,6 +10,7 @@ export interface OpenAIOptions {
   baseURL?: string;
   /** @default "gpt-4o-mini" */
   model?: string;
+  /** Per-request timeout. @default 120000 */
   timeoutMs?: number;
 }
 
@@ -77,6 +78,8 @@ function parseTranslations(content: string | null | undefined): string[] | undef
 }
 
 function mapOpenAIError(error: unknown): EngineError {
+  // The timeout error is a kind of connection error; it gets its own message.
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return new RetryableEngineError('openai: request timed out', { cause: error });
   if (error instanceof OpenAI.APIConnectionError) return new RetryableEngineError('openai: connection failed', { cause: error });
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const reason = `openai: HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`;

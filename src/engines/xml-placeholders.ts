@@ -10,15 +10,23 @@ export function toXmlPlaceholders(tagged: string): string {
   );
 }
 
-/** Inverse of `toXmlPlaceholders`; `</g>` closes the innermost open `<g>`; `<x id></x>` is a void tag too. */
+/**
+ * Inverse of `toXmlPlaceholders`. `</g>` closes the innermost open `<g>`, as
+ * nesting guarantees. A void tag may come back as `<x id="2"/>`, `<x id="2"></x>`
+ * (Apertium, HTML serializers) or even wrapping text (HTML parsers that do not
+ * know `x` is empty): `</x>` is dropped, so all three read `<2/>`. Attributes
+ * may use either quote.
+ */
 export function fromXmlPlaceholders(xml: string): string {
   const open: string[] = [];
-  return xml.replace(/<g id="(\d+)">|<\/g>|<x id="(\d+)"\s*\/>(?:<\/x>)?|<x id="(\d+)"><\/x>/g, (whole, g?: string, x1?: string, x2?: string) => {
+  return xml.replace(/<g\s+id=(["'])(\d+)\1\s*>|<\/g\s*>|<x\s+id=(["'])(\d+)\3\s*\/?>|<\/x\s*>/g, (whole, _q1, g?: string, _q2?: string, x?: string) => {
     if (g) {
       open.push(g);
       return `<${g}>`;
     }
-    if (whole === '</g>') return open.length ? `</${open.pop()}>` : '';
-    return `<${x1 ?? x2}/>`;
+    if (x) return `<${x}/>`;
+    // A stray `</g>` or any `</x>` is dropped; a lost tag is then `checkTags`' to report.
+    if (whole.startsWith('</g')) return open.length ? `</${open.pop()}>` : '';
+    return '';
   });
 }

@@ -116,3 +116,24 @@ export function setFrontMatterKeys(yamlText: string, values: Record<string, unkn
   if (appended.length) out = (out.length && !out.endsWith('\n') ? out + eol : out) + appended.join(eol);
   return out;
 }
+
+/** Sets keys inside a rendered `---` block, leaving its fences and other lines as they are. */
+export function updateBlock(block: string, values: Record<string, unknown>, eol: string): string {
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(block);
+  const close = /\r?\n(---|\+\+\+)[ \t]*$/.exec(block);
+  if (!open || !close || open[1] !== '---') return block; // TOML front matter is left alone
+  const yamlText = block.slice(open[0].length, Math.max(open[0].length, close.index));
+  return open[0] + setFrontMatterKeys(yamlText, values, eol) + block.slice(close.index);
+}
+
+/**
+ * Sets keys in an article's leading YAML front matter (creating the block
+ * when there is none), leaving every other byte of the article as it is.
+ */
+export function setArticleFrontMatter(text: string, values: Record<string, unknown>): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(text);
+  if (block) return updateBlock(block[0], values, eol) + text.slice(block[0].length);
+  if (/^\+\+\+[ \t]*\r?\n/.test(text)) return text; // TOML front matter is left alone
+  return `---${eol}${setFrontMatterKeys('', values, eol)}${eol}---${eol}${eol}${text}`;
+}

@@ -6,3 +6,5 @@ export { reassemble, type ReassembleOptions, type ReassembleResult } from './rea
 export { segmentId, normalizeSource } from './segment-id.js';
 export { treeShape } from './shape.js';
 export { checkTags, tagShape, tokenize, serialize, plainText, escapeText, unescapeText, type Token } from './tagged.js';
+export { segmentUnits, retagToSource } from './align.js';
+export { setArticleFrontMatter } from './front-matter.js';

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { SegmentedArticle, Unit } from './article.js';
+import type { Segment, SegmentedArticle, Unit } from './article.js';
 import { escapeInline, escapeTitle, flankingFix, literalAutolink, protectHeadingEnd, reference, type TextStyle } from './escape-markdown.js';
-import { setFrontMatterKeys, yamlScalar } from './front-matter.js';
+import { setFrontMatterKeys, updateBlock, yamlScalar } from './front-matter.js';
 import { flankingTypes } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
 import { treeShape } from './shape.js';
@@ -29,6 +29,8 @@ export interface ReassembleResult {
   total: number;
   /** Problems per segment: tag damage, structure changes. The source text was kept for those. */
   diagnostics: Diagnostic[];
+  /** The segment occurrences (objects of `article.segments`) whose translation is in the text. */
+  translatedSegments: Set<Segment>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
   const diagnostics: Diagnostic[] = [];
   const rejected = new Set<Unit>();
   const state = { translated: 0, total: 0 };
+  const accepted = new Set<Unit>();
 
   const report = (unit: Unit, rule: string, message: string) =>
     diagnostics.push({
@@ -60,10 +63,12 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
     const translation = options.lookup(unit.segment.id);
     if (translation === undefined) return chosen.set(unit, 'source');
     state.translated++;
+    accepted.add(unit);
     if (translation === unit.segment.source && !options.regenerate) return chosen.set(unit, 'source');
     const problem = checkTags(tagShape(unit.segment.source), translation);
     if (problem) {
       state.translated--;
+      accepted.delete(unit);
       report(unit, 'tag-damage', `translation has broken tags (${problem}); source text kept`);
       return chosen.set(unit, 'source');
     }
@@ -178,17 +183,10 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
       }
     }
   }
-  return { text, translated: state.translated, total: state.total, diagnostics };
+  const translatedSegments = new Set([...accepted].filter((u) => !rejected.has(u)).map((u) => u.segment));
+  return { text, translated: state.translated, total: state.total, diagnostics, translatedSegments };
 }
 
-/** Sets keys inside a rendered `---` block, leaving its fences and other lines as they are. */
-function updateBlock(block: string, values: Record<string, unknown>, eol: string): string {
-  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(block);
-  const close = /\r?\n(---|\+\+\+)[ \t]*$/.exec(block);
-  if (!open || !close || open[1] !== '---') return block; // TOML front matter is left alone
-  const yamlText = block.slice(open[0].length, Math.max(open[0].length, close.index));
-  return open[0] + setFrontMatterKeys(yamlText, values, eol) + block.slice(close.index);
-}
 
 /**
  * Whitespace at a translation's edges is engine noise (a trailing newline, a

@@ -1,2 +1,8 @@
-/** Pipeline stage: orchestrates segments → engines → reassembly → files. */
-export { batches, translateArticles, type LanguageSummary, type TranslateOptions, type TranslateSummary } from './translate.js';
+/** Pipeline stage: plan → harvest → memory → engine queue → memory → reassembly → files. */
+export { translateArticles, type FailedSegment, type LanguageSummary, type TranslateOptions, type TranslateSummary } from './translate.js';
+export { batches } from './batches.js';
+export { createJobQueue, type JobQueue, type QueueLimits } from './job-queue.js';
+export { withRetry, type RetryPolicy } from './retry.js';
+export { readProvenance, completeness, textHash, shortId, type Provenance, type SegmentRecord } from './provenance.js';
+export { harvestLocalized, type Harvest } from './harvest.js';
+export { planRun, type Plan, type ArticleWork } from './plan.js';

@@ -1,29 +1,59 @@
-import { readText } from '../core/read-text.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { sha256 } from '../core/hash.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
 import type { Engine } from '../engines/index.js';
-import { checkTags, reassemble, segmentArticle, tagShape, type SegmentedArticle } from '../markdown/index.js';
-import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
+import { checkTags, reassemble, setArticleFrontMatter, tagShape } from '../markdown/index.js';
+import type { MemoryStore, MemoryWrite } from '../memory/index.js';
+import { displayPath } from '../project/index.js';
+import { batches } from './batches.js';
+import { harvestLocalized } from './harvest.js';
+import type { JobQueue } from './job-queue.js';
+import { planRun, type ArticleWork, type TargetWork } from './plan.js';
+import { completeness, provenanceValue, recordSegments } from './provenance.js';
+import { withRetry, type RetryPolicy } from './retry.js';
 
 export interface TranslateOptions {
   project: Project;
+  store: MemoryStore;
   languages: string[];
-  /** Engine per target language. */
-  engineFor: (language: string) => Promise<Engine>;
+  /** Engine per target language (resolved before any work starts). */
+  engines: Map<string, Engine>;
+  /** The queue an engine's requests wait in; one per engine, shared by its languages. */
+  queueFor: (engine: Engine) => JobQueue;
+  retry: RetryPolicy;
+  /** Glob over source paths (relative to `articles/<sourceLanguage>/`). */
+  articles?: string;
+  /** Send nothing, write nothing: count what would be sent. */
   dryRun?: boolean;
+  /** Rebuild localized articles even when up to date or not written by tolk. */
+  force?: boolean;
+  fuzzyThreshold: number;
   logger?: Logger;
   signal?: AbortSignal;
+  onProgress?: (event: { language: string; done: number; total: number }) => void;
 }
 
 export interface LanguageSummary {
   engine: string;
   segments: number;
+  unique: number;
+  tmExact: number;
+  tmFuzzy: number;
   engineSegments: number;
+  engineRequests: number;
   engineCharacters: number;
   failed: number;
+  written: number;
+  /** Words the engine marked unknown, per segment (Apertium). */
+  unknownWords: Record<string, string[]>;
+}
+
+export interface FailedSegment {
+  language: string;
+  segment: string;
+  source: string;
+  reason: string;
 }
 
 export interface TranslateSummary {
@@ -34,20 +64,27 @@ export interface TranslateSummary {
   engineSegments: number;
   engineRequests: number;
   engineCharacters: number;
-  failed: Array<{ language: string; segment: string; file: string; reason: string }>;
+  failed: FailedSegment[];
   written: string[];
+  /** Localized articles skipped because they are complete and built from the current source. */
+  upToDate: number;
+  /** Translations read back from localized articles (fresh clone, hand edits). */
+  harvested: number;
+  interrupted: boolean;
   languages: Record<string, LanguageSummary>;
   diagnostics: Diagnostic[];
 }
 
 /**
- * Translates every source article into each language: segment, send the
- * unique segments to the engine in batches within its limits, reassemble,
- * write atomically. (Issue C adds the memory, queue and incremental runs.)
+ * The pipeline: plan (read only) → harvest what localized articles already
+ * hold → per language: memory, then only the missing segments through the
+ * engine's queue in batches, each batch stored in the memory as soon as it
+ * returns → reassemble → write atomically.
  */
 export async function translateArticles(options: TranslateOptions): Promise<TranslateSummary> {
-  const { project } = options;
+  const { project, store } = options;
   const logger = options.logger ?? silentLogger;
+  const plan = await planRun(project, options.languages, { ...(options.articles ? { articles: options.articles } : {}), ...(options.force ? { force: true } : {}) });
   const summary: TranslateSummary = {
     segments: 0,
     unique: 0,
@@ -58,97 +95,237 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     engineCharacters: 0,
     failed: [],
     written: [],
+    upToDate: plan.upToDate,
+    harvested: 0,
+    interrupted: false,
     languages: {},
     diagnostics: [],
   };
-  const articles: Array<{ path: string; article: SegmentedArticle }> = [];
-  for (const path of await listSourceArticles(project)) {
-    const file = sourcePath(project, path);
-    const text = await readText(file, displayPath(project, file));
-    articles.push({
-      path,
-      article: segmentArticle(text, {
-        sourceLanguage: project.config.sourceLanguage,
-        frontMatterFields: project.config.frontMatter.translate,
-        file: displayPath(project, file),
-      }),
-    });
+  await harvest(options, plan.work, summary);
+  const results = await Promise.allSettled(options.languages.map((language) => translateLanguage(options, plan.work, language, summary, logger)));
+  for (const result of results) {
+    if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
   }
-  const unique = new Map<string, string>();
-  for (const { article } of articles) for (const s of article.segments) unique.set(s.id, s.source);
-  summary.segments = articles.reduce((n, a) => n + a.article.segments.length, 0) * options.languages.length;
-  summary.unique = unique.size;
-
-  for (const language of options.languages) {
-    options.signal?.throwIfAborted();
-    const engine = await options.engineFor(language);
-    const stats: LanguageSummary = { engine: engine.name, segments: unique.size, engineSegments: 0, engineCharacters: 0, failed: 0 };
-    summary.languages[language] = stats;
-    const translations = new Map<string, string>();
-    for (const batch of batches([...unique], engine.limits)) {
-      stats.engineSegments += batch.length;
-      stats.engineCharacters += batch.reduce((n, [, s]) => n + s.length, 0);
-      summary.engineRequests++;
-      if (options.dryRun) continue;
-      const results = await engine.translate({
-        sourceLanguage: project.config.sourceLanguage,
-        targetLanguage: language,
-        segments: batch.map(([, s]) => s),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      batch.forEach(([id, source], i) => {
-        const text = results[i]?.text;
-        const problem = text === undefined ? 'engine returned no translation' : checkTags(tagShape(source), text);
-        if (problem) {
-          stats.failed++;
-          summary.failed.push({ language, segment: id, file: '', reason: problem });
-        } else translations.set(id, text!);
-      });
-    }
-    summary.engineSegments += stats.engineSegments;
-    summary.engineCharacters += stats.engineCharacters;
-    if (options.dryRun) continue;
-    for (const { path, article } of articles) {
-      const target = localizedPath(project, language, path);
-      const result = reassemble(article, {
-        lookup: (id) => translations.get(id),
-        frontMatter: {
-          language,
-          tolk: {
-            source: `${project.config.sourceLanguage}/${path}`,
-            sourceHash: sha256(article.text),
-            complete: result100(article, translations),
-          },
-        },
-      });
-      summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language })));
-      await writeFileAtomic(target, result.text);
-      summary.written.push(displayPath(project, target));
-      logger.info(`${language}: ${displayPath(project, target)} (${result.translated}/${result.total} segments)`);
-    }
+  summary.interrupted ||= Boolean(options.signal?.aborted);
+  for (const lang of Object.values(summary.languages)) {
+    summary.segments += lang.segments;
+    summary.unique += lang.unique;
+    summary.tmExact += lang.tmExact;
+    summary.tmFuzzy += lang.tmFuzzy;
+    summary.engineSegments += lang.engineSegments;
+    summary.engineRequests += lang.engineRequests;
+    summary.engineCharacters += lang.engineCharacters;
   }
   return summary;
 }
 
-function result100(article: SegmentedArticle, translations: Map<string, string>): number {
-  if (article.segments.length === 0) return 100;
-  const done = article.segments.filter((s) => translations.has(s.id)).length;
-  return Math.floor((100 * done) / article.segments.length);
+/**
+ * Translations already in localized articles go into the memory first: on a
+ * fresh clone (no memory) nothing already translated is paid for again, and
+ * a translator's hand edits are stored as human before the article is rebuilt.
+ */
+async function harvest(options: TranslateOptions, work: ArticleWork[], summary: TranslateSummary): Promise<void> {
+  const writes: MemoryWrite[] = [];
+  for (const item of work) {
+    for (const target of item.targets) {
+      const provenance = target.existing?.provenance;
+      if (!target.existing || !provenance) continue;
+      const found = harvestLocalized({
+        source: item.article,
+        localizedText: target.existing.text,
+        localizedFile: displayPath(options.project, target.file),
+        provenance,
+        targetLanguage: target.language,
+        frontMatterFields: options.project.config.frontMatter.translate,
+        article: item.display,
+      });
+      if (found.unaligned) {
+        summary.diagnostics.push({
+          severity: 'warning',
+          rule: 'article-unaligned',
+          message: `cannot align to its source (${found.unaligned}); its translations were not read back`,
+          file: displayPath(options.project, target.file),
+          language: target.language,
+        });
+      }
+      const known = await options.store.lookup(found.writes.map((w) => w.segmentId!), target.language);
+      for (const { edited, ...write } of found.writes) if (edited || !known.has(write.segmentId!)) writes.push(write);
+    }
+  }
+  if (writes.length === 0 || options.dryRun) return;
+  const result = await options.store.write(writes);
+  summary.harvested = result.inserted + result.updated;
 }
 
-/** Splits [id, source] pairs into requests within an engine's segment and character limits. */
-export function* batches<T extends [string, string]>(items: T[], limits: { maxSegments: number; maxCharacters: number }): Generator<T[]> {
-  let batch: T[] = [];
-  let characters = 0;
-  for (const item of items) {
-    const size = item[1].length;
-    if (batch.length && (batch.length >= limits.maxSegments || characters + size > limits.maxCharacters)) {
-      yield batch;
-      batch = [];
-      characters = 0;
+async function translateLanguage(
+  options: TranslateOptions,
+  work: ArticleWork[],
+  language: string,
+  summary: TranslateSummary,
+  logger: Logger,
+): Promise<void> {
+  const { project, store, signal } = options;
+  const engine = options.engines.get(language)!;
+  const stats: LanguageSummary = {
+    engine: engine.name,
+    segments: 0,
+    unique: 0,
+    tmExact: 0,
+    tmFuzzy: 0,
+    engineSegments: 0,
+    engineRequests: 0,
+    engineCharacters: 0,
+    failed: 0,
+    written: 0,
+    unknownWords: {},
+  };
+  summary.languages[language] = stats;
+  const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
+
+  // Every segment once, with the first article it occurs in.
+  const needed = new Map<string, { source: string; article: string }>();
+  for (const { item } of items) {
+    for (const segment of item.article.segments) {
+      stats.segments++;
+      if (!needed.has(segment.id)) needed.set(segment.id, { source: segment.source, article: item.display });
     }
-    batch.push(item);
-    characters += size;
   }
-  if (batch.length) yield batch;
+  stats.unique = needed.size;
+
+  const translations = new Map<string, string>();
+  for (const [id, entry] of await store.lookup([...needed.keys()], language)) translations.set(id, entry.target);
+  for (const [id, { source }] of needed) {
+    if (translations.has(id)) continue;
+    const byText = await store.lookupText(source, project.config.sourceLanguage, language);
+    if (byText) translations.set(id, byText.target);
+  }
+  stats.tmExact = translations.size;
+  const missing = [...needed].filter(([id]) => !translations.has(id)).map(([id, v]) => [id, v.source] as [string, string]);
+  for (const [, source] of missing) {
+    const best = await store.fuzzy(source, { sourceLanguage: project.config.sourceLanguage, targetLanguage: language, limit: 1, threshold: options.fuzzyThreshold });
+    if (best.length) stats.tmFuzzy++;
+  }
+
+  const failed = (id: string, reason: string) => {
+    stats.failed++;
+    summary.failed.push({ language, segment: id, source: needed.get(id)!.source, reason });
+  };
+  const storeTranslations = async (pairs: Array<[string, string]>) => {
+    if (pairs.length === 0) return;
+    await store.write(
+      pairs.map(([id, target]) => ({
+        segmentId: id,
+        sourceLanguage: project.config.sourceLanguage,
+        targetLanguage: language,
+        source: needed.get(id)!.source,
+        target,
+        origin: `engine:${engine.name}`,
+        status: 'machine' as const,
+        article: needed.get(id)!.article,
+      })),
+    );
+    for (const [id, target] of pairs) translations.set(id, target);
+  };
+  const call = (segments: Array<[string, string]>) =>
+    withRetry(
+      () =>
+        engine.translate({
+          sourceLanguage: project.config.sourceLanguage,
+          targetLanguage: language,
+          segments: segments.map(([, s]) => s),
+          ...(signal ? { signal } : {}),
+        }),
+      options.retry,
+      {
+        ...(signal ? { signal } : {}),
+        onAttempt: () => stats.engineRequests++,
+        onRetry: (error, attempt) => logger.warn(`${language}: ${error.message} (attempt ${attempt}, retrying)`),
+      },
+    );
+
+  const queue = options.queueFor(engine);
+  const requests = [...batches(missing, engine.limits)];
+  stats.engineSegments = missing.length;
+  stats.engineCharacters = missing.reduce((n, [, s]) => n + s.length, 0);
+  if (options.dryRun) {
+    stats.engineRequests = requests.length;
+    return;
+  }
+  let done = 0;
+  const total = missing.length;
+  options.onProgress?.({ language, done, total });
+  await Promise.all(
+    requests.map((batch) =>
+      queue
+        .add(async () => {
+          signal?.throwIfAborted();
+          const results = await call(batch);
+          const good: Array<[string, string]> = [];
+          const broken: Array<[string, string]> = [];
+          batch.forEach(([id, source], i) => {
+            const result = results[i]!;
+            if (result.unknownWords?.length) stats.unknownWords[id] = result.unknownWords;
+            if (checkTags(tagShape(source), result.text)) broken.push([id, source]);
+            else good.push([id, result.text]);
+          });
+          await storeTranslations(good);
+          // A segment whose tags came back broken gets one more try on its own.
+          for (const [id, source] of broken) {
+            const retried = await call([[id, source]]).catch(() => undefined);
+            const text = retried?.[0]?.text;
+            const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(source), text);
+            if (problem) failed(id, `tags came back broken twice (${problem})`);
+            else await storeTranslations([[id, text!]]);
+          }
+          done += batch.length;
+          options.onProgress?.({ language, done, total });
+        })
+        .catch((error: Error) => {
+          if (signal?.aborted) throw error;
+          for (const [id] of batch) failed(id, error.message);
+        }),
+    ),
+  );
+  signal?.throwIfAborted();
+
+  for (const { item, target } of items) await writeLocalized(options, item, target, translations, summary, stats, logger);
+}
+
+async function writeLocalized(
+  options: TranslateOptions,
+  item: ArticleWork,
+  target: TargetWork,
+  translations: Map<string, string>,
+  summary: TranslateSummary,
+  stats: LanguageSummary,
+  logger: Logger,
+): Promise<void> {
+  const { project } = options;
+  const display = displayPath(project, target.file);
+  if (target.existing && !target.existing.provenance && !options.force) {
+    summary.diagnostics.push({
+      severity: 'warning',
+      rule: 'article-not-ours',
+      message: 'exists but was not written by tolk; left as it is (use --force to replace it)',
+      file: display,
+      language: target.language,
+    });
+    return;
+  }
+  const lookup = (id: string) => translations.get(id);
+  const result = reassemble(item.article, { lookup });
+  const segments = recordSegments(item.article.segments, result.translatedSegments, lookup);
+  const record = provenanceValue({
+    source: `${project.config.sourceLanguage}/${item.path}`,
+    sourceHash: item.hash,
+    complete: completeness(segments),
+    translated: new Date().toISOString().slice(0, 10),
+    segments,
+  });
+  const text = setArticleFrontMatter(result.text, { language: target.language, tolk: record });
+  summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
+  await writeFileAtomic(target.file, text);
+  summary.written.push(display);
+  stats.written++;
+  logger.info(`${target.language}: ${display} (${result.translated}/${result.total} segments)`);
 }

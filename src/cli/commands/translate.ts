@@ -1,50 +1,114 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadProject } from '../../config/index.js';
-import { UsageError } from '../../core/errors.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
-import { stderrLogger, silentLogger } from '../../core/logger.js';
+import { UsageError } from '../../core/errors.js';
+import { silentLogger, type Logger } from '../../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../../engines/index.js';
-import { translateArticles } from '../../pipeline/index.js';
+import { openMemory, SqliteMemoryStore } from '../../memory/index.js';
+import { createJobQueue, translateArticles, type JobQueue } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { createProgress } from '../progress.js';
 
 export interface TranslateArgs {
   root?: string;
   to?: string;
   engine?: string;
+  articles?: string;
+  concurrency?: string;
+  apertiumUrl?: string;
+  engineUrl?: string;
+  model?: string;
   dryRun?: boolean;
+  force?: boolean;
   json?: boolean;
 }
 
-/** `tolk translate`: localize every source article into the target languages. */
+/** `tolk translate`: memory first, engines for the rest, localized articles written atomically. */
 export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : project.config.targetLanguages;
-  for (const language of languages) {
-    if (language === project.config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
+  const { config } = project;
+  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : config.targetLanguages;
+  if (languages.length === 0) throw new UsageError('--to names no language');
+  for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
+  const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
+    throw new UsageError(`--concurrency expects a whole number from 1 to 64, got "${args.concurrency}"`);
   }
+
+  // Engines and their queues first: a missing key or unknown engine stops the run before any work.
+  const byName = new Map<string, Engine>();
   const engines = new Map<string, Engine>();
-  const summary = await translateArticles({
-    project,
-    languages,
-    dryRun: Boolean(args.dryRun),
-    logger: args.json ? silentLogger : stderrLogger,
-    ...(io.signal ? { signal: io.signal } : {}),
-    engineFor: async (language) => {
-      const name = args.engine ?? engineFor(project.config.engines, language);
-      if (!engines.has(name)) engines.set(name, await createEngine(name));
-      return engines.get(name)!;
-    },
-  });
-  for (const engine of engines.values()) await engine.close?.();
-  if (args.json) printJson(io, summary);
-  else {
-    for (const d of summary.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-    for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)}: ${f.reason}\n`);
-    const verb = args.dryRun ? 'would send' : 'sent';
+  for (const language of languages) {
+    const name = args.engine ?? engineFor(config.engines, language);
+    if (!byName.has(name)) {
+      const settings = config.engineOptions[name] ?? {};
+      const url = (name === 'apertium' ? args.apertiumUrl : undefined) ?? args.engineUrl ?? settings.url;
+      byName.set(name, await createEngine(name, { ...(url ? { url } : {}), ...((args.model ?? settings.model) ? { model: args.model ?? settings.model } : {}), env: io.env }));
+    }
+    engines.set(language, byName.get(name)!);
+  }
+  const queues = new Map<Engine, JobQueue>();
+  const queueFor = (engine: Engine) => {
+    const settings = config.engineOptions[engine.name] ?? {};
+    if (!queues.has(engine)) {
+      queues.set(
+        engine,
+        createJobQueue({
+          concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
+          ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
+        }),
+      );
+    }
+    return queues.get(engine)!;
+  };
+
+  // A dry run must not create a memory file that was not there.
+  const memoryFile = resolve(project.root, config.memory.path);
+  const store = args.dryRun && !existsSync(memoryFile) ? new SqliteMemoryStore(':memory:') : openMemory(project);
+  const progress = createProgress(io, Boolean(args.json || args.dryRun));
+  const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
+  try {
+    const summary = await translateArticles({
+      project,
+      store,
+      languages,
+      engines,
+      queueFor,
+      retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
+      fuzzyThreshold: config.memory.fuzzyThreshold,
+      logger,
+      onProgress: (event) => progress.update(event),
+      ...(args.articles ? { articles: args.articles } : {}),
+      ...(args.dryRun ? { dryRun: true } : {}),
+      ...(args.force ? { force: true } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    progress.stop();
+    if (args.json) {
+      const { diagnostics, ...rest } = summary;
+      printJson(io, { ...rest, diagnostics });
+    } else printHuman(io, summary, Boolean(args.dryRun));
+    return summary.failed.length > 0 || summary.interrupted ? 1 : 0;
+  } finally {
+    progress.stop();
+    for (const engine of byName.values()) await engine.close?.();
+    await store.close();
+  }
+}
+
+function printHuman(io: CommandIO, summary: Awaited<ReturnType<typeof translateArticles>>, dryRun: boolean): void {
+  for (const d of summary.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)} "${f.source.slice(0, 60)}": ${f.reason}\n`);
+  for (const [language, s] of Object.entries(summary.languages)) {
+    const verb = dryRun ? 'would send' : 'sent';
     io.stdout(
-      `${summary.segments} segments (${summary.unique} unique); ${verb} ${summary.engineSegments} segments, ` +
-        `${summary.engineCharacters} characters in ${summary.engineRequests} requests; ` +
-        `${summary.failed.length} failed; ${summary.written.length} files written\n`,
+      `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory (${s.tmFuzzy} more with fuzzy matches), ` +
+        `${verb} ${s.engineSegments} (${s.engineCharacters} characters) in ${s.engineRequests} requests` +
+        `${s.failed ? `, ${s.failed} failed` : ''}${dryRun ? '' : `, ${s.written} written`}\n`,
     );
   }
-  return summary.failed.length > 0 ? 1 : 0;
+  if (summary.upToDate) io.stdout(`${summary.upToDate} localized articles already up to date\n`);
+  if (summary.harvested) io.stdout(`${summary.harvested} translations read back from localized articles into the memory\n`);
+  if (summary.interrupted) io.stdout('interrupted: what was translated so far is in the memory; run again to finish\n');
 }

@@ -1,0 +1,93 @@
+import { parse as parseYaml } from 'yaml';
+import { sha256 } from '../core/hash.js';
+import { plainText, type Segment } from '../markdown/index.js';
+
+/**
+ * What a localized article records about itself in its front matter
+ * (`tolk:`), so a fresh clone without the memory can tell what is missing,
+ * stale or hand-edited, and can seed the memory instead of paying an engine again.
+ */
+export interface Provenance {
+  /** Source article, `<sourceLanguage>/<path>`. */
+  source: string;
+  /** sha256 of the source file this article was built from. */
+  sourceHash: string;
+  /** Share of segments translated, 0–100. */
+  complete: number;
+  /** When it was written (ISO date). */
+  translated: string;
+  /** One entry per segment occurrence, in document order (see `SegmentRecord`). */
+  segments: SegmentRecord[];
+}
+
+/**
+ * `id` is the first 12 hex digits of the source segment id; `textHash` the
+ * first 8 of the hash of the translation's text as written, or undefined when
+ * the source text was kept (untranslated). A text hash that no longer matches
+ * means someone edited the article by hand.
+ */
+export interface SegmentRecord {
+  id: string;
+  textHash?: string;
+}
+
+const ID_DIGITS = 12;
+
+/** Text fingerprint that survives Markdown escaping and re-wrapping. */
+export function textHash(tagged: string): string {
+  return sha256(plainText(tagged).replace(/\s+/g, ' ').trim()).slice(0, 8);
+}
+
+export const shortId = (id: string): string => id.slice(0, ID_DIGITS);
+
+export function recordSegments(segments: readonly Segment[], translated: Set<Segment>, lookup: (id: string) => string | undefined): SegmentRecord[] {
+  return segments.map((s) => {
+    const text = translated.has(s) ? lookup(s.id) : undefined;
+    return text === undefined ? { id: shortId(s.id) } : { id: shortId(s.id), textHash: textHash(text) };
+  });
+}
+
+/** The front-matter value: segments as one compact string, `id:hash` or `id:-`, space-separated. */
+export function provenanceValue(p: Provenance): Record<string, unknown> {
+  return {
+    source: p.source,
+    sourceHash: p.sourceHash,
+    complete: p.complete,
+    translated: p.translated,
+    segments: p.segments.map((s) => `${s.id}:${s.textHash ?? '-'}`).join(' '),
+  };
+}
+
+/**
+ * Reads the record from a localized article's text without parsing the
+ * Markdown: only the leading `---` block is looked at. Undefined when absent
+ * or unreadable (a hand-made article), never an error.
+ */
+export function readProvenance(text: string): Provenance | undefined {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return undefined;
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]!);
+  } catch {
+    return undefined;
+  }
+  const tolk = (data as { tolk?: Record<string, unknown> } | null)?.tolk;
+  if (!tolk || typeof tolk.source !== 'string' || typeof tolk.sourceHash !== 'string') return undefined;
+  const segments = typeof tolk.segments === 'string' ? tolk.segments.split(/\s+/).filter(Boolean) : [];
+  return {
+    source: tolk.source,
+    sourceHash: tolk.sourceHash,
+    complete: typeof tolk.complete === 'number' ? tolk.complete : 0,
+    translated: String(tolk.translated ?? ''),
+    segments: segments.map((entry) => {
+      const [id = '', hash = '-'] = entry.split(':');
+      return hash === '-' ? { id } : { id, textHash: hash };
+    }),
+  };
+}
+
+export function completeness(segments: readonly SegmentRecord[]): number {
+  if (segments.length === 0) return 100;
+  return Math.floor((100 * segments.filter((s) => s.textHash).length) / segments.length);
+}
