@@ -12,5 +12,13 @@ const tolk = (...args) => {
 };
 
 tolk('segments', 'articles/nl/kazachstan-parijs-2024.md');
-// Pseudo-localization exercises segment → engine → reassembly offline; its output is git-ignored.
+// What a publisher checks before paying for machine translation.
+tolk('translate', '--to', 'af', '--engine', 'apertium', '--dry-run');
+// Dutch → Afrikaans with Apertium, local and free; every batch goes into the memory.
+tolk('translate', '--to', 'af', '--engine', 'apertium');
+// Nothing changed: nothing is sent.
+tolk('translate', '--to', 'af', '--engine', 'apertium');
+tolk('tm', 'stats');
+tolk('tm', 'search', 'Het succes van Kazachstan in Tokio kwam niet van de ene op de andere dag.', '--to', 'af');
+// Pseudo-localization shows untranslated strings and tight layouts; its output is git-ignored.
 tolk('translate', '--to', 'qps-ploc', '--engine', 'pseudo');

@@ -5,11 +5,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Which Debian packages each npm script needs, and why. */
+const APERTIUM = ['apertium', 'apertium-afr-nld']; // the local engine and its Dutch→Afrikaans pair
 const NEEDS = {
-  // xmllint validates TMX/XLIFF output against the schemas in tests.
-  test: ['libxml2-utils'],
-  demo: [],
-  bench: [],
+  // xmllint validates TMX/XLIFF output; APY and the English→Spanish pair are tested too.
+  test: [...APERTIUM, 'apertium-apy', 'apertium-eng-spa', 'libxml2-utils'],
+  demo: APERTIUM,
+  bench: APERTIUM,
 };
 
 const task = process.argv[process.argv.indexOf('--for') + 1] ?? 'test';

@@ -32,6 +32,17 @@ export function stripMarks(html: string): { text: string; unknown: string[] } {
   return { text, unknown };
 }
 
+/**
+ * The source's leading and trailing whitespace around the trimmed
+ * translation: Apertium leaves a space where it drops a word ("She ran" →
+ * " Corrió"), which would end up in the reassembled Markdown.
+ */
+export function sameOuterSpace(source: string, translation: string): string {
+  const lead = /^\s*/.exec(source)![0];
+  const trail = /\s*$/.exec(source)![0];
+  return lead + translation.trim() + (trail.length === source.length ? '' : trail);
+}
+
 /** BCP 47 primary language → the ISO 639-3 codes Apertium's pair names use. */
 const ISO639_3: Record<string, string> = {
   af: 'afr', ca: 'cat', da: 'dan', de: 'deu', en: 'eng', eo: 'epo', es: 'spa', eu: 'eus', fr: 'fra', gl: 'glg',

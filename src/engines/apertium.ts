@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../core/errors.js';
-import { apertiumPair, batchDocument, splitBatch, stripMarks } from './apertium-format.js';
+import { apertiumPair, batchDocument, sameOuterSpace, splitBatch, stripMarks } from './apertium-format.js';
 import { fromNetworkError, isRetryableStatus, RetryableEngineError } from './errors.js';
 import { fromXmlPlaceholders } from './xml-placeholders.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
@@ -32,9 +32,9 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       const output = await run(pair, batchDocument(request.segments), request.signal);
       const parts = splitBatch(output, request.segments.length);
       if (!parts) throw new EngineError(`apertium ${pair} returned a different number of segments than it was sent`);
-      return parts.map((part) => {
+      return parts.map((part, i) => {
         const { text, unknown } = stripMarks(part);
-        return { text: fromXmlPlaceholders(text), unknownWords: unknown };
+        return { text: sameOuterSpace(request.segments[i]!, fromXmlPlaceholders(text)), unknownWords: unknown };
       });
     },
   };
@@ -74,7 +74,8 @@ function runProcess(command: string, args: string[], timeoutMs: number, pair: st
     child.on('close', (code) => {
       const message = Buffer.concat(err).toString('utf8').trim();
       if (code === 0 && !/terminate called|Error:/.test(message)) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new EngineError(`apertium ${pair} failed (exit ${code ?? 'killed'}): ${message.split('\n')[0] || 'no message'}`));
+      // All of stderr on one line: "Mode x-y does not exist. Try one of:" is followed by the installed pairs.
+      else reject(new EngineError(`apertium ${pair} failed (exit ${code ?? 'killed'}): ${message.replace(/\s+/g, ' ').slice(0, 500) || 'no message'}`));
     });
   });
 }

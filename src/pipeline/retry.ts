@@ -13,6 +13,8 @@ export interface RetryPolicy {
  * Runs an engine call with p-retry: only RetryableEngineError is retried
  * (rate limits, overload, timeouts, dropped connections); a server's
  * Retry-After is waited out before the backoff. Every attempt is counted.
+ * The abort signal is checked between attempts, not handed to p-retry: p-retry
+ * rejects the moment it fires, which would drop a batch that came back.
  */
 export function withRetry<T>(
   call: () => Promise<T>,
@@ -21,6 +23,7 @@ export function withRetry<T>(
 ): Promise<T> {
   return pRetry(
     () => {
+      hooks.signal?.throwIfAborted();
       hooks.onAttempt?.();
       return call();
     },
@@ -30,10 +33,10 @@ export function withRetry<T>(
       maxTimeout: policy.maxDelayMs,
       factor: 2,
       randomize: true,
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
       shouldRetry: ({ error }) => error instanceof RetryableEngineError,
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
         if (!(error instanceof RetryableEngineError) || retriesLeft === 0) return;
+        hooks.signal?.throwIfAborted();
         hooks.onRetry?.(error, attemptNumber);
         const wait = Math.min(error.retryAfterMs ?? 0, policy.maxDelayMs);
         if (wait > 0) await sleep(wait, undefined, hooks.signal ? { signal: hooks.signal } : {});

@@ -1,0 +1,203 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/config/index.js';
+import type { Engine } from '../../src/engines/index.js';
+import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
+import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
+import { createJobQueue, readProvenance, translateArticles, type JobQueue, type TranslateOptions } from '../../src/pipeline/index.js';
+import { makeProject, repoRoot, snapshot } from '../helpers/project.js';
+import { scriptedEngine, transient, upper, type ScriptedEngine } from '../helpers/scripted-engine.js';
+
+const seed = readFileSync(join(repoRoot, 'articles/nl/kazachstan-parijs-2024.md'), 'utf8');
+const rich = readFileSync(join(repoRoot, 'tests/fixtures/articles/rich.md'), 'utf8');
+const config = (languages = ['af']) => JSON.stringify({ sourceLanguage: 'nl', targetLanguages: languages });
+
+async function run(root: string, engines: Record<string, Engine>, extra: Partial<TranslateOptions> & { store?: MemoryStore } = {}) {
+  const project = await loadProject({ root });
+  const store = extra.store ?? new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+  const queues = new Map<Engine, JobQueue>();
+  try {
+    return await translateArticles({
+      project,
+      store,
+      languages: Object.keys(engines),
+      engines: new Map(Object.entries(engines)),
+      queueFor: (engine) => queues.get(engine) ?? queues.set(engine, createJobQueue({ concurrency: 2 })).get(engine)!,
+      retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 },
+      fuzzyThreshold: 75,
+      ...extra,
+    });
+  } finally {
+    if (!extra.store) await store.close();
+  }
+}
+
+describe('translate pipeline', () => {
+  it('translate: unchanged articles send nothing on the second run', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich });
+    const first = scriptedEngine();
+    const one = await run(root, { af: first });
+    expect(one.written).toHaveLength(2);
+    expect(one.engineSegments).toBe(one.unique);
+    const second = scriptedEngine();
+    const two = await run(root, { af: second });
+    expect(second.requests).toBe(0);
+    expect(two.upToDate).toBe(2);
+    expect(two.written).toEqual([]);
+  });
+
+  it('translate: editing one paragraph sends exactly one segment', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    await run(root, { af: scriptedEngine() });
+    writeFileSync(join(root, 'articles/nl/a.md'), seed.replace('Een doorbraakprestatie', 'Een historische doorbraak'));
+    const engine = scriptedEngine();
+    const summary = await run(root, { af: engine });
+    expect(engine.received).toEqual(['Een historische doorbraak']);
+    expect(summary.engineRequests).toBe(1);
+    expect(readFileSync(join(root, 'articles/af/a.md'), 'utf8')).toContain('## EEN HISTORISCHE DOORBRAAK');
+  });
+
+  it('translate: a fresh clone without the memory re-sends nothing already translated', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    await run(root, { af: scriptedEngine() });
+    const cloned = makeProject({
+      'tolk.config.json': config(),
+      'articles/nl/a.md': seed.replace('Een doorbraakprestatie', 'Een historische doorbraak'),
+      'articles/af/a.md': readFileSync(join(root, 'articles/af/a.md'), 'utf8'),
+    });
+    const engine = scriptedEngine();
+    const summary = await run(cloned, { af: engine });
+    expect(engine.received).toEqual(['Een historische doorbraak']);
+    expect(summary.harvested).toBe(18);
+  });
+
+  it('translate: identical segments across articles are sent once', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/sub/b.md': seed });
+    const engine = scriptedEngine();
+    const summary = await run(root, { af: engine });
+    expect(new Set(engine.received).size).toBe(engine.received.length);
+    expect(summary.segments).toBe(40);
+    expect(summary.unique).toBe(19);
+    expect(summary.written.sort()).toEqual(['articles/af/a.md', 'articles/af/sub/b.md']);
+  });
+
+  it('translate: batches respect the engine limits and each batch is stored as soon as it returns', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    const store = new SqliteMemoryStore(':memory:');
+    const seen: number[] = [];
+    const engine = scriptedEngine('slow', (request, index) => {
+      if (index === 2) throw new Error('engine crashed');
+      return request.segments.map((s) => ({ text: upper(s) }));
+    }, { maxSegments: 5, maxCharacters: 100_000 });
+    const summary = await run(root, { af: engine }, { store, onProgress: ({ done }) => seen.push(done) });
+    expect(engine.requests).toBe(4); // 19 segments in batches of 5
+    expect(summary.failed).toHaveLength(5);
+    expect(summary.failed[0]!.reason).toMatch(/engine crashed/);
+    expect((await store.stats()).units).toBe(14); // the three good batches are stored
+  });
+
+  it('translate: retryable failures are retried, and a re-run finishes the rest', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    let failures = 0;
+    const flaky = scriptedEngine('flaky', (request) => {
+      if (failures++ < 2) throw transient();
+      return request.segments.map((s) => ({ text: upper(s) }));
+    });
+    const summary = await run(root, { af: flaky });
+    expect(summary.failed).toEqual([]);
+    expect(summary.engineRequests).toBe(flaky.requests);
+    expect(flaky.requests).toBeGreaterThan(2);
+
+    const root2 = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    const down = scriptedEngine('down', () => {
+      throw transient();
+    });
+    const failed = await run(root2, { af: down });
+    expect(failed.failed).toHaveLength(19);
+    const complete = JSON.parse(JSON.stringify(readProvenance(readFileSync(join(root2, 'articles/af/a.md'), 'utf8'))));
+    expect(complete.complete).toBe(0);
+    const rest = await run(root2, { af: scriptedEngine() });
+    expect(rest.failed).toEqual([]);
+    expect(readProvenance(readFileSync(join(root2, 'articles/af/a.md'), 'utf8'))!.complete).toBe(100);
+  });
+
+  it('translate: tags broken by the engine are retried once, then reported, never written broken', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/b.md': rich });
+    const breaker = scriptedEngine('breaker', (request) => request.segments.map((s) => ({ text: upper(s).replace(/<\d+\/>/g, '') })));
+    const summary = await run(root, { af: breaker });
+    expect(summary.failed.length).toBeGreaterThan(0);
+    expect(summary.failed.every((f) => /tags came back broken twice/.test(f.reason))).toBe(true);
+    const written = readFileSync(join(root, 'articles/af/b.md'), 'utf8');
+    expect(treeShape(parseMarkdown(written))).toBe(treeShape(parseMarkdown(rich)));
+  });
+
+  it('translate: a failing engine does not stop the other languages', async () => {
+    const root = makeProject({ 'tolk.config.json': config(['af', 'en']), 'articles/nl/a.md': seed });
+    const summary = await run(root, {
+      af: scriptedEngine('down', () => {
+        throw new Error('HTTP 401');
+      }),
+      en: scriptedEngine(),
+    });
+    expect(summary.languages.af!.failed).toBe(19);
+    expect(summary.languages.en!.failed).toBe(0);
+    expect(readProvenance(readFileSync(join(root, 'articles/en/a.md'), 'utf8'))!.complete).toBe(100);
+  });
+
+  it('translate: a hand edit in a localized article is kept as a human translation', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    await run(root, { af: scriptedEngine() });
+    const file = join(root, 'articles/af/a.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## EEN DOORBRAAKPRESTATIE', '## ’n Deurbraak'));
+    writeFileSync(join(root, 'articles/nl/a.md'), seed.replace('De opkomst van nieuwe talenten', 'Nieuwe talenten'));
+    const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+    await run(root, { af: scriptedEngine() }, { store });
+    expect(readFileSync(file, 'utf8')).toContain('## ’n Deurbraak');
+    const hits = await store.fuzzy('Een doorbraakprestatie', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 100 });
+    expect(hits[0]).toMatchObject({ target: '’n Deurbraak', origin: 'human', status: 'translated' });
+    await store.close();
+  });
+
+  it('translate: an article not written by tolk is left alone unless --force', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/af/a.md': '# Handgemaak\n' });
+    const summary = await run(root, { af: scriptedEngine() });
+    expect(summary.diagnostics.some((d) => d.rule === 'article-not-ours')).toBe(true);
+    expect(readFileSync(join(root, 'articles/af/a.md'), 'utf8')).toBe('# Handgemaak\n');
+    await run(root, { af: scriptedEngine() }, { force: true });
+    expect(readFileSync(join(root, 'articles/af/a.md'), 'utf8')).toContain('EEN DOORBRAAKPRESTATIE');
+  });
+
+  it('translate: --dry-run sends nothing and changes nothing', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    const before = snapshot(root);
+    const engine = scriptedEngine();
+    const summary = await run(root, { af: engine }, { dryRun: true, store: new SqliteMemoryStore(':memory:') });
+    expect(engine.requests).toBe(0);
+    expect(summary.engineSegments).toBe(19);
+    expect(summary.engineCharacters).toBeGreaterThan(6000);
+    expect(snapshot(root)).toEqual(before);
+    expect(existsSync(join(root, 'articles/af'))).toBe(false);
+  });
+
+  it('translate: a bad article stops the run before anything is written', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/z.md': '---\ntitle: [x\n---\n# y\n' });
+    const before = snapshot(root);
+    await expect(run(root, { af: scriptedEngine() }, { store: new SqliteMemoryStore(':memory:') })).rejects.toThrow(/invalid YAML/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('translate: Ctrl-C stops cleanly, keeps what was stored and writes no article', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    const controller = new AbortController();
+    const store = new SqliteMemoryStore(':memory:');
+    const engine: ScriptedEngine = scriptedEngine('stopper', (request, index) => {
+      if (index === 1) controller.abort(new Error('interrupted'));
+      return request.segments.map((s) => ({ text: upper(s) }));
+    }, { maxSegments: 5, maxCharacters: 100_000 });
+    const summary = await run(root, { af: engine }, { store, signal: controller.signal });
+    expect(summary.interrupted).toBe(true);
+    expect((await store.stats()).units).toBeGreaterThanOrEqual(5);
+    expect(existsSync(join(root, 'articles/af/a.md'))).toBe(false);
+  });
+});
