@@ -1,5 +1,6 @@
 /** `npm run bench`: every figure measured in one run on this machine, printed side by side. */
 import { benchMemory } from './memory-bench.js';
+import { benchPipeline } from './pipeline-bench.js';
 import { formatTable, toJson, type Figure } from './report.js';
 
 export interface BenchOptions {
@@ -12,6 +13,7 @@ export interface BenchOptions {
 }
 
 const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: (l: string) => void }) => Promise<Figure[]>> = {
+  pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
   tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
 };
 

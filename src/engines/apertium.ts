@@ -26,7 +26,8 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
   const run = options.url ? viaApy(options.url, options.timeoutMs ?? 120_000) : viaCli(options.command ?? 'apertium', options.timeoutMs ?? 120_000);
   return {
     name: 'apertium',
-    limits: { maxSegments: 500, maxCharacters: 200_000 },
+    // One call per batch is the fast path (process start-up dominates), so batches are large.
+    limits: { maxSegments: 5_000, maxCharacters: 2_000_000 },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       const pair = apertiumPair(request.sourceLanguage, request.targetLanguage);
       const output = await run(pair, batchDocument(request.segments), request.signal);

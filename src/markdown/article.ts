@@ -69,4 +69,6 @@ export interface SegmentedArticle {
   segments: Segment[];
   /** The YAML or TOML block at the top; `data` stays empty for TOML, which tolk keeps as it is. */
   frontMatter?: { data: Record<string, unknown>; contentStart: number; contentEnd: number; blockStart: number; blockEnd: number };
+  /** Shape of the source tree (see shape.ts), computed once: reassembly checks every output against it. */
+  shape: string;
 }

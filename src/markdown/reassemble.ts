@@ -156,7 +156,7 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
 
   let text = render();
   if (options.verify !== false && regenerated.length > 0) {
-    const expected = treeShape(parseMarkdown(article.text));
+    const expected = article.shape;
     /** The shape of the article with only `units` regenerated. */
     const shapeWith = (units: Unit[]) => {
       const only = new Set(units);

@@ -3,6 +3,7 @@ import type { SegmentedArticle, TagPlan, Unit, UnitStyle } from './article.js';
 import { keepTomlFrontMatter, readFrontMatter } from './front-matter.js';
 import { blockRoles, inlineRoles, unitKind } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
+import { treeShape } from './shape.js';
 import { segmentId } from './segment-id.js';
 import { escapeText } from './tagged.js';
 
@@ -174,7 +175,7 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
     }
   };
   collect(units);
-  return { file, sourceLanguage: options.sourceLanguage, text, eol, units, segments, ...(frontMatter ? { frontMatter } : {}) };
+  return { file, sourceLanguage: options.sourceLanguage, text, eol, units, segments, shape: treeShape(tree), ...(frontMatter ? { frontMatter } : {}) };
 }
 
 /** 1-based line of an offset, by binary search over line starts: articles have many segments. */

@@ -5,7 +5,8 @@ import { sha256 } from '../core/hash.js';
 import { decodeText, readText } from '../core/read-text.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
-import { readProvenance, type Provenance } from './provenance.js';
+import { readFreshness, readProvenance, type Provenance } from './provenance.js';
+import type { SegmentCache } from './segment-cache.js';
 
 /** One localized article a run has to (re)build. */
 export interface TargetWork {
@@ -40,7 +41,7 @@ export interface Plan {
 export async function planRun(
   project: Project,
   languages: readonly string[],
-  options: { articles?: string; force?: boolean },
+  options: { articles?: string; force?: boolean; cache?: SegmentCache },
 ): Promise<Plan> {
   const match = options.articles ? picomatch(options.articles) : undefined;
   const paths = (await listSourceArticles(project)).filter((p) => !match || match(p));
@@ -57,11 +58,12 @@ export async function planRun(
         if (/file not found/.test(error.message)) return undefined;
         throw error;
       });
-      const provenance = existingText === undefined ? undefined : readProvenance(existingText);
-      if (!options.force && provenance?.sourceHash === hash && provenance.complete === 100) {
+      const fresh = existingText === undefined || options.force ? undefined : readFreshness(existingText);
+      if (fresh?.sourceHash === hash && fresh.complete === 100) {
         plan.upToDate++;
         continue;
       }
+      const provenance = existingText === undefined ? undefined : readProvenance(existingText);
       targets.push({
         language,
         file: target,
@@ -69,11 +71,16 @@ export async function planRun(
       });
     }
     if (targets.length === 0) continue;
-    const article = segmentArticle(decodeText(bytes, display), {
-      sourceLanguage: project.config.sourceLanguage,
-      frontMatterFields: project.config.frontMatter.translate,
-      file: display,
-    });
+    const text = decodeText(bytes, display);
+    let article = await options.cache?.get(hash, text, display);
+    if (!article) {
+      article = segmentArticle(text, {
+        sourceLanguage: project.config.sourceLanguage,
+        frontMatterFields: project.config.frontMatter.translate,
+        file: display,
+      });
+      await options.cache?.set(hash, article);
+    }
     plan.work.push({ path, display, hash, article, targets });
   }
   return plan;

@@ -87,6 +87,20 @@ export function readProvenance(text: string): Provenance | undefined {
   };
 }
 
+/**
+ * The two fields the up-to-date check needs, read from the block exactly as
+ * tolk writes it without a YAML parser (the no-change run reads every
+ * localized article); anything else falls back to `readProvenance`.
+ */
+export function readFreshness(text: string): { sourceHash: string; complete: number } | undefined {
+  const block = /\ntolk:\r?\n((?: {2}.*\r?\n)+)/.exec(text.slice(0, text.indexOf('\n---', 3) + 1));
+  const hash = block && /^ {2}sourceHash: ([0-9a-f]{64})\r?$/m.exec(block[1]!);
+  const complete = block && /^ {2}complete: (\d{1,3})\r?$/m.exec(block[1]!);
+  if (hash && complete) return { sourceHash: hash[1]!, complete: Number(complete[1]) };
+  const full = readProvenance(text);
+  return full && { sourceHash: full.sourceHash, complete: full.complete };
+}
+
 export function completeness(segments: readonly SegmentRecord[]): number {
   if (segments.length === 0) return 100;
   return Math.floor((100 * segments.filter((s) => s.textHash).length) / segments.length);

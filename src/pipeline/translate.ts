@@ -8,10 +8,13 @@ import type { MemoryStore, MemoryWrite } from '../memory/index.js';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
 import { harvestLocalized } from './harvest.js';
-import type { JobQueue } from './job-queue.js';
+import { createJobQueue, type JobQueue } from './job-queue.js';
 import { planRun, type ArticleWork, type TargetWork } from './plan.js';
 import { completeness, provenanceValue, recordSegments } from './provenance.js';
 import { withRetry, type RetryPolicy } from './retry.js';
+import { SegmentCache } from './segment-cache.js';
+import { WrittenFiles } from './written-files.js';
+import { join } from 'node:path';
 
 export interface TranslateOptions {
   project: Project;
@@ -29,6 +32,11 @@ export interface TranslateOptions {
   /** Rebuild localized articles even when up to date or not written by tolk. */
   force?: boolean;
   fuzzyThreshold: number;
+  /**
+   * Directory beside the memory for run state: hashes of written articles and
+   * the segment cache. None: every article is parsed and read back each run.
+   */
+  stateDir?: string;
   logger?: Logger;
   signal?: AbortSignal;
   onProgress?: (event: { language: string; done: number; total: number }) => void;
@@ -84,7 +92,14 @@ export interface TranslateSummary {
 export async function translateArticles(options: TranslateOptions): Promise<TranslateSummary> {
   const { project, store } = options;
   const logger = options.logger ?? silentLogger;
-  const plan = await planRun(project, options.languages, { ...(options.articles ? { articles: options.articles } : {}), ...(options.force ? { force: true } : {}) });
+  const cache = options.stateDir && !options.dryRun
+    ? new SegmentCache(join(options.stateDir, 'segments'), { sourceLanguage: project.config.sourceLanguage, frontMatterFields: project.config.frontMatter.translate })
+    : undefined;
+  const plan = await planRun(project, options.languages, {
+    ...(options.articles ? { articles: options.articles } : {}),
+    ...(options.force ? { force: true } : {}),
+    ...(cache ? { cache } : {}),
+  });
   const summary: TranslateSummary = {
     segments: 0,
     unique: 0,
@@ -101,8 +116,12 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     languages: {},
     diagnostics: [],
   };
-  await harvest(options, plan.work, summary);
-  const results = await Promise.allSettled(options.languages.map((language) => translateLanguage(options, plan.work, language, summary, logger)));
+  const written = options.stateDir && !options.dryRun ? await WrittenFiles.load(join(options.stateDir, 'written.json')) : undefined;
+  await harvest(options, plan.work, summary, written);
+  const results = await Promise.allSettled(
+    options.languages.map((language) => translateLanguage(options, plan.work, language, summary, logger, written)),
+  );
+  await written?.save();
   for (const result of results) {
     if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
   }
@@ -124,12 +143,13 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
  * fresh clone (no memory) nothing already translated is paid for again, and
  * a translator's hand edits are stored as human before the article is rebuilt.
  */
-async function harvest(options: TranslateOptions, work: ArticleWork[], summary: TranslateSummary): Promise<void> {
+async function harvest(options: TranslateOptions, work: ArticleWork[], summary: TranslateSummary, written?: WrittenFiles): Promise<void> {
   const writes: MemoryWrite[] = [];
   for (const item of work) {
     for (const target of item.targets) {
       const provenance = target.existing?.provenance;
       if (!target.existing || !provenance) continue;
+      if (written?.unchanged(target.file, target.existing.text)) continue;
       const found = harvestLocalized({
         source: item.article,
         localizedText: target.existing.text,
@@ -163,6 +183,7 @@ async function translateLanguage(
   language: string,
   summary: TranslateSummary,
   logger: Logger,
+  written?: WrittenFiles,
 ): Promise<void> {
   const { project, store, signal } = options;
   const engine = options.engines.get(language)!;
@@ -254,66 +275,89 @@ async function translateLanguage(
   let done = 0;
   const total = missing.length;
   options.onProgress?.({ language, done, total });
+  // The queue holds a slot only while the engine works: checking tags and
+  // storing the batch happen after the slot is free, so the engine stays busy.
+  const settle = async (batch: Array<[string, string]>, results: Awaited<ReturnType<typeof call>>) => {
+    const good: Array<[string, string]> = [];
+    const broken: Array<[string, string]> = [];
+    batch.forEach(([id, source], i) => {
+      const result = results[i]!;
+      if (result.unknownWords?.length) stats.unknownWords[id] = result.unknownWords;
+      if (checkTags(tagShape(source), result.text)) broken.push([id, source]);
+      else good.push([id, result.text]);
+    });
+    await storeTranslations(good);
+    // A segment whose tags came back broken gets one more try on its own.
+    for (const [id, source] of broken) {
+      const retried = await queue.add(() => call([[id, source]])).catch(() => undefined);
+      const text = retried?.[0]?.text;
+      const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(source), text);
+      if (problem) failed(id, `tags came back broken twice (${problem})`);
+      else await storeTranslations([[id, text!]]);
+    }
+    done += batch.length;
+    options.onProgress?.({ language, done, total });
+  };
   await Promise.all(
     requests.map((batch) =>
       queue
-        .add(async () => {
+        .add(() => {
           signal?.throwIfAborted();
-          const results = await call(batch);
-          const good: Array<[string, string]> = [];
-          const broken: Array<[string, string]> = [];
-          batch.forEach(([id, source], i) => {
-            const result = results[i]!;
-            if (result.unknownWords?.length) stats.unknownWords[id] = result.unknownWords;
-            if (checkTags(tagShape(source), result.text)) broken.push([id, source]);
-            else good.push([id, result.text]);
-          });
-          await storeTranslations(good);
-          // A segment whose tags came back broken gets one more try on its own.
-          for (const [id, source] of broken) {
-            const retried = await call([[id, source]]).catch(() => undefined);
-            const text = retried?.[0]?.text;
-            const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(source), text);
-            if (problem) failed(id, `tags came back broken twice (${problem})`);
-            else await storeTranslations([[id, text!]]);
-          }
-          done += batch.length;
-          options.onProgress?.({ language, done, total });
+          return call(batch);
         })
-        .catch((error: Error) => {
-          if (signal?.aborted) throw error;
-          for (const [id] of batch) failed(id, error.message);
-        }),
+        .then(
+          (results) => settle(batch, results),
+          (error: Error) => {
+            if (signal?.aborted) throw error;
+            for (const [id] of batch) failed(id, error.message);
+          },
+        ),
     ),
   );
   signal?.throwIfAborted();
 
-  for (const { item, target } of items) await writeLocalized(options, item, target, translations, summary, stats, logger);
+  // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
+  const writes = createJobQueue({ concurrency: 16 });
+  const pending: Array<Promise<void>> = [];
+  for (const { item, target } of items) {
+    const text = localize(options, item, target, translations, summary);
+    if (text === undefined) continue;
+    pending.push(
+      writes.add(async () => {
+        await writeFileAtomic(target.file, text);
+        written?.record(target.file, text);
+        const display = displayPath(project, target.file);
+        summary.written.push(display);
+        stats.written++;
+        logger.info(`${language}: ${display}`);
+      }),
+    );
+  }
+  await Promise.all(pending);
 }
 
-async function writeLocalized(
+/** The localized article's text with its record, or undefined when the file on disk must be left alone. */
+function localize(
   options: TranslateOptions,
   item: ArticleWork,
   target: TargetWork,
   translations: Map<string, string>,
   summary: TranslateSummary,
-  stats: LanguageSummary,
-  logger: Logger,
-): Promise<void> {
+): string | undefined {
   const { project } = options;
-  const display = displayPath(project, target.file);
   if (target.existing && !target.existing.provenance && !options.force) {
     summary.diagnostics.push({
       severity: 'warning',
       rule: 'article-not-ours',
       message: 'exists but was not written by tolk; left as it is (use --force to replace it)',
-      file: display,
+      file: displayPath(project, target.file),
       language: target.language,
     });
-    return;
+    return undefined;
   }
   const lookup = (id: string) => translations.get(id);
   const result = reassemble(item.article, { lookup });
+  summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
   const segments = recordSegments(item.article.segments, result.translatedSegments, lookup);
   const record = provenanceValue({
     source: `${project.config.sourceLanguage}/${item.path}`,
@@ -322,10 +366,5 @@ async function writeLocalized(
     translated: new Date().toISOString().slice(0, 10),
     segments,
   });
-  const text = setArticleFrontMatter(result.text, { language: target.language, tolk: record });
-  summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
-  await writeFileAtomic(target.file, text);
-  summary.written.push(display);
-  stats.written++;
-  logger.info(`${target.language}: ${display} (${result.translated}/${result.total} segments)`);
+  return setArticleFrontMatter(result.text, { language: target.language, tolk: record });
 }

@@ -158,7 +158,7 @@ describe('deepl engine', () => {
     expect(results.map((r) => r.text)).toEqual(segments.map((s) => `[af] ${s.toUpperCase()}`));
     expect(server.requests.map((r) => r.segments.length)).toEqual([50, 50, 20]);
 
-    const big = Array.from({ length: 3 }, () => 'é'.repeat(10_000));
+    const big = Array.from({ length: 3 }, () => '€'.repeat(10_000));
     await translate(engine, big);
     expect(server.requests.slice(3).map((r) => r.segments.length)).toEqual([1, 1, 1]);
     expect(server.requests.every((r) => Buffer.byteLength(r.body) <= 128 * 1024)).toBe(true);
@@ -166,7 +166,7 @@ describe('deepl engine', () => {
 
   it('deepl: a segment too large for any request is refused before sending', async () => {
     const { server, engine } = await setUp();
-    const error = await errorOf(translate(engine, ['ok', 'é'.repeat(20_000)]));
+    const error = await errorOf(translate(engine, ['ok', '€'.repeat(20_000)]));
     expect(error).toBeInstanceOf(EngineError);
     expect(error).not.toBeInstanceOf(RetryableEngineError);
     expect(error.message).toMatch(/131072/);
@@ -177,7 +177,7 @@ describe('deepl engine', () => {
     const { server } = await setUp();
     const post = (body: URLSearchParams) =>
       fetch(`${server.url}/v2/translate`, { method: 'POST', body, headers: { authorization: `DeepL-Auth-Key ${KEY}` } });
-    const tooMany = await post(new URLSearchParams([['target_lang', 'af'], ...Array.from({ length: 51 }, () => ['text', 'x'])]));
+    const tooMany = await post(new URLSearchParams([['target_lang', 'af'], ...Array.from({ length: 51 }, (): [string, string] => ['text', 'x'])]));
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toEqual({ message: 'Too many texts' });
     const tooBig = await post(new URLSearchParams({ target_lang: 'af', text: 'x'.repeat(130 * 1024) }));

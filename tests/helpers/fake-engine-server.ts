@@ -126,7 +126,7 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
 
     // The real APIs check route and key before anything else.
     const route = { deepl: '/v2/translate', openai: '/v1/chat/completions', libretranslate: '/translate' }[protocol];
-    if (req.method !== 'POST' || path !== route) return send(404, errorBody(protocol, 404, `no route ${req.method} ${path}`));
+    if (req.method !== 'POST' || path !== route) return send(404, errorBody(protocol, 404));
     const keyProblem = checkKey(protocol, req.headers, fields, options.apiKey);
     if (keyProblem) return send(keyProblem, errorBody(protocol, keyProblem));
 

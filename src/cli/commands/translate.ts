@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
@@ -77,6 +77,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
       queueFor,
       retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
       fuzzyThreshold: config.memory.fuzzyThreshold,
+      stateDir: dirname(memoryFile),
       logger,
       onProgress: (event) => progress.update(event),
       ...(args.articles ? { articles: args.articles } : {}),
