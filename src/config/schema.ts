@@ -51,6 +51,8 @@ export const configSchema = z
             url: z.string().url().optional(),
             /** Model for OpenAI-compatible engines. */
             model: z.string().min(1).optional(),
+            /** Per-request timeout in ms. @default 60000-120000 by engine */
+            timeoutMs: z.number().int().min(1).optional(),
             /** Requests in flight at once. @default pipeline.concurrency */
             concurrency: z.number().int().min(1).max(64).optional(),
             /** At most this many requests per `interval` ms (rate limit). */

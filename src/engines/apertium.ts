@@ -26,8 +26,9 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
   const run = options.url ? viaApy(options.url, options.timeoutMs ?? 120_000) : viaCli(options.command ?? 'apertium', options.timeoutMs ?? 120_000);
   return {
     name: 'apertium',
-    // One call per batch is the fast path (process start-up dominates), so batches are large.
-    limits: { maxSegments: 5_000, maxCharacters: 2_000_000 },
+    // The command's cost is mostly start-up, so its batches are large; APY answers
+    // within its own request timeout (10 s by default), so its batches are smaller.
+    limits: options.url ? { maxSegments: 200, maxCharacters: 40_000 } : { maxSegments: 5_000, maxCharacters: 2_000_000 },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       const pair = apertiumPair(request.sourceLanguage, request.targetLanguage);
       const output = await run(pair, batchDocument(request.segments), request.signal);

@@ -13,6 +13,8 @@ export interface EngineOptions {
   url?: string;
   /** Model name for OpenAI-compatible engines. */
   model?: string;
+  /** Per-request timeout in ms. */
+  timeoutMs?: number;
   /** Environment for API keys; keys are read here and nowhere else. */
   env?: NodeJS.ProcessEnv;
 }
@@ -25,12 +27,14 @@ function key(env: NodeJS.ProcessEnv | undefined, name: string, required: boolean
 }
 
 /** Adapters by name; each is loaded only when used, so a missing SDK never slows other commands. */
+const timeout = (options: EngineOptions) => (options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {});
+
 const factories: Record<string, (options: EngineOptions) => Engine | Promise<Engine>> = {
   pseudo: () => createPseudoEngine(),
-  apertium: (options) => createApertiumEngine(options.url ? { url: options.url } : {}),
+  apertium: (options) => createApertiumEngine({ ...(options.url ? { url: options.url } : {}), ...timeout(options) }),
   deepl: async (options) => {
     const { createDeepLEngine } = await import('./deepl.js');
-    return createDeepLEngine({ authKey: key(options.env, 'DEEPL_AUTH_KEY', true), ...(options.url ? { serverUrl: options.url } : {}) });
+    return createDeepLEngine({ authKey: key(options.env, 'DEEPL_AUTH_KEY', true), ...(options.url ? { serverUrl: options.url } : {}), ...timeout(options) });
   },
   openai: async (options) => {
     const { createOpenAIEngine } = await import('./openai.js');
@@ -39,12 +43,13 @@ const factories: Record<string, (options: EngineOptions) => Engine | Promise<Eng
       apiKey: key(options.env, 'OPENAI_API_KEY', !options.url) || 'local',
       ...(options.url ? { baseURL: options.url } : {}),
       ...(options.model ? { model: options.model } : {}),
+      ...timeout(options),
     });
   },
   libretranslate: async (options) => {
     const { createLibreTranslateEngine } = await import('./libretranslate.js');
     const apiKey = key(options.env, 'LIBRETRANSLATE_API_KEY', false);
-    return createLibreTranslateEngine({ url: options.url ?? 'http://127.0.0.1:5000', ...(apiKey ? { apiKey } : {}) });
+    return createLibreTranslateEngine({ url: options.url ?? 'http://127.0.0.1:5000', ...(apiKey ? { apiKey } : {}), ...timeout(options) });
   },
 };
 

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../../engines/index.js';
-import { openMemory, SqliteMemoryStore } from '../../memory/index.js';
+import { openMemory } from '../../memory/index.js';
 import { createJobQueue, translateArticles, type JobQueue } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -44,7 +43,16 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
     if (!byName.has(name)) {
       const settings = config.engineOptions[name] ?? {};
       const url = (name === 'apertium' ? args.apertiumUrl : undefined) ?? args.engineUrl ?? settings.url;
-      byName.set(name, await createEngine(name, { ...(url ? { url } : {}), ...((args.model ?? settings.model) ? { model: args.model ?? settings.model } : {}), env: io.env }));
+      const model = args.model ?? settings.model;
+      byName.set(
+        name,
+        await createEngine(name, {
+          env: io.env,
+          ...(url ? { url } : {}),
+          ...(model ? { model } : {}),
+          ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+        }),
+      );
     }
     engines.set(language, byName.get(name)!);
   }
@@ -63,9 +71,8 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
     return queues.get(engine)!;
   };
 
-  // A dry run must not create a memory file that was not there.
   const memoryFile = resolve(project.root, config.memory.path);
-  const store = args.dryRun && !existsSync(memoryFile) ? new SqliteMemoryStore(':memory:') : openMemory(project);
+  const store = openMemory(project, memoryFile);
   const progress = createProgress(io, Boolean(args.json || args.dryRun));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
   try {

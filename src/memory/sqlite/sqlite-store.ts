@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
@@ -41,27 +41,39 @@ const QUERY_TERMS = 8;
  * at most the batch in flight.
  */
 export class SqliteMemoryStore implements MemoryStore {
-  readonly #db: DB;
   readonly #file: string;
-  readonly #stmt: Record<string, Statement>;
+  #db: DB | undefined;
+  #stmt: Record<string, Statement> = {};
 
+  /**
+   * Nothing is opened or created here: reads of a memory that does not exist
+   * yet answer empty, and the first write creates it. A command that fails
+   * early, or only reads, leaves no database behind.
+   */
   constructor(file: string) {
     this.#file = file;
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  }
+
+  /** The open database, or undefined when it does not exist and `create` is false. */
+  #open(create: boolean): DB | undefined {
+    if (this.#db) return this.#db;
+    const file = this.#file;
+    if (!create && file !== ':memory:' && !existsSync(file)) return undefined;
+    let db: DB;
     try {
-      this.#db = new Database(file);
-      this.#db.pragma('journal_mode = WAL');
-      this.#db.pragma('synchronous = NORMAL');
-      this.#db.pragma('busy_timeout = 5000');
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
       // A large page cache and memory-mapped reads keep exact lookups off the disk at a million units.
-      this.#db.pragma('cache_size = -65536');
-      this.#db.pragma('mmap_size = 268435456');
-      migrate(this.#db, file);
+      db.pragma('cache_size = -65536');
+      db.pragma('mmap_size = 268435456');
+      migrate(db, file);
     } catch (error) {
       throw new InputError(`cannot open translation memory: ${(error as Error).message}`, { file });
     }
-    const db = this.#db;
-    this.#stmt = {
+    const stmt: Record<string, Statement> = {
       byId: db.prepare(`SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid WHERE s.segment_id = ? AND u.target_lang = ?`),
       byKey: db.prepare(
         `SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid
@@ -100,6 +112,9 @@ export class SqliteMemoryStore implements MemoryStore {
          ORDER BY s.rowid, u.target_lang LIMIT 1000`,
       ),
     };
+    this.#db = db;
+    this.#stmt = stmt;
+    return db;
   }
 
   get file(): string {
@@ -113,6 +128,7 @@ export class SqliteMemoryStore implements MemoryStore {
   /** Synchronous core of `lookup`, for hot loops inside this process. */
   lookupSync(segmentIds: readonly string[], targetLanguage: string): Map<string, MemoryEntry> {
     const found = new Map<string, MemoryEntry>();
+    if (!this.#open(false)) return found;
     for (const id of segmentIds) {
       const row = this.#stmt.byId!.get(idBytes(id), targetLanguage) as UnitRow | undefined;
       if (row) found.set(id, toEntry(row));
@@ -121,6 +137,7 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 
   async lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined> {
+    if (!this.#open(false)) return undefined;
     const row = this.#stmt.byKey!.get(textKey(source), sourceLanguage, targetLanguage) as UnitRow | undefined;
     if (!row) return undefined;
     const entry = toEntry(row);
@@ -130,6 +147,7 @@ export class SqliteMemoryStore implements MemoryStore {
   async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
     const limit = options.limit ?? 5;
     const threshold = options.threshold ?? 75;
+    if (!this.#open(false)) return [];
     const rowids = this.#candidates(source);
     if (rowids.length === 0) return [];
     const rows = this.#stmt.candidatesFor!.all(options.targetLanguage, JSON.stringify(rowids), options.sourceLanguage) as Array<
@@ -175,7 +193,8 @@ export class SqliteMemoryStore implements MemoryStore {
 
   async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
     const result = emptyResult();
-    this.#db.transaction(() => {
+    if (writes.length === 0) return result;
+    this.#open(true)!.transaction(() => {
       for (const write of writes) this.#apply(write, result);
     })();
     return result;
@@ -183,12 +202,13 @@ export class SqliteMemoryStore implements MemoryStore {
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
     const result = emptyResult();
-    this.#db.exec('BEGIN IMMEDIATE');
+    const db = this.#open(true)!;
+    db.exec('BEGIN IMMEDIATE');
     try {
       for await (const write of writes) this.#apply(write, result);
-      this.#db.exec('COMMIT');
+      db.exec('COMMIT');
     } catch (error) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
     return result;
@@ -235,6 +255,7 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 
   async *entries(filter: { targetLanguage?: string; sourceLanguage?: string } = {}): AsyncIterable<MemoryEntry> {
+    if (!this.#open(false)) return;
     const target = filter.targetLanguage ?? null;
     const source = filter.sourceLanguage ?? null;
     // Keyset pages, not an open iterator: the caller may use the store between pages.
@@ -249,6 +270,7 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 
   async stats(): Promise<MemoryStats> {
+    if (!this.#open(false)) return { units: 0, pairs: [] };
     const rows = this.#stmt.stats!.all() as Array<{ source_lang: string; target_lang: string; origin: string; status: string; n: number }>;
     const pairs = new Map<string, MemoryStats['pairs'][number]>();
     for (const row of rows) {
@@ -264,7 +286,8 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (this.#db?.open) this.#db.close();
+    this.#db = undefined;
   }
 }
 
