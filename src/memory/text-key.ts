@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normalizeSource } from '../markdown/index.js';
 
 /**
@@ -9,6 +10,11 @@ export function textKey(tagged: string): string {
     .replace(/<(\d+)>/g, '<#>')
     .replace(/<\/(\d+)>/g, '</#>')
     .replace(/<(\d+)\/>/g, '<#/>');
+}
+
+/** 48 bits of the key's sha256, as a safe integer for an index. */
+export function textKeyHash(tagged: string): number {
+  return createHash('sha256').update(textKey(tagged)).digest().readUIntBE(0, 6);
 }
 
 /** Tag ids in order of first appearance. */

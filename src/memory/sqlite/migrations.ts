@@ -13,9 +13,11 @@ const MIGRATIONS: string[] = [
     segment_id BLOB NOT NULL UNIQUE, -- the 32 sha256 bytes: half the index of the hex text
     source_lang TEXT NOT NULL,
     source TEXT NOT NULL,
-    source_key TEXT NOT NULL
+    -- 48 bits of the hash of the tag-number-free text key: an integer index is a
+    -- fraction of the cost of indexing whole sentences; matches are re-checked.
+    key_hash INTEGER NOT NULL
   );
-  CREATE INDEX sources_by_key ON sources (source_key, source_lang);
+  CREATE INDEX sources_by_key ON sources (key_hash);
   CREATE TABLE units (
     source_rowid INTEGER NOT NULL REFERENCES sources (rowid),
     target_lang TEXT NOT NULL,

@@ -6,7 +6,7 @@ import { InputError } from '../../core/errors.js';
 import { plainText, segmentId } from '../../markdown/index.js';
 import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
 import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, MemoryWrite, Status, WriteResult } from '../store.js';
-import { renumberTags, textKey } from '../text-key.js';
+import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
 import { migrate } from './migrations.js';
 
@@ -77,11 +77,11 @@ export class SqliteMemoryStore implements MemoryStore {
       byId: db.prepare(`SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid WHERE s.segment_id = ? AND u.target_lang = ?`),
       byKey: db.prepare(
         `SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid
-         WHERE s.source_key = ? AND s.source_lang = ? AND u.target_lang = ?
-         ORDER BY CASE u.status WHEN 'final' THEN 0 WHEN 'reviewed' THEN 1 WHEN 'translated' THEN 2 ELSE 3 END, u.updated_at DESC LIMIT 1`,
+         WHERE s.key_hash = ? AND s.source_lang = ? AND u.target_lang = ?
+         ORDER BY CASE u.status WHEN 'final' THEN 0 WHEN 'reviewed' THEN 1 WHEN 'translated' THEN 2 ELSE 3 END, u.updated_at DESC`,
       ),
       sourceRow: db.prepare('SELECT rowid FROM sources WHERE segment_id = ?'),
-      insertSource: db.prepare('INSERT INTO sources (segment_id, source_lang, source, source_key) VALUES (?, ?, ?, ?)'),
+      insertSource: db.prepare('INSERT INTO sources (segment_id, source_lang, source, key_hash) VALUES (?, ?, ?, ?)'),
       insertWords: db.prepare('INSERT INTO source_words (rowid, plain) VALUES (?, ?)'),
       unit: db.prepare('SELECT target, status, origin FROM units WHERE source_rowid = ? AND target_lang = ?'),
       insertUnit: db.prepare(
@@ -138,7 +138,9 @@ export class SqliteMemoryStore implements MemoryStore {
 
   async lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined> {
     if (!this.#open(false)) return undefined;
-    const row = this.#stmt.byKey!.get(textKey(source), sourceLanguage, targetLanguage) as UnitRow | undefined;
+    const key = textKey(source);
+    // The index holds a hash of the key: confirm the text really matches.
+    const row = (this.#stmt.byKey!.all(textKeyHash(source), sourceLanguage, targetLanguage) as UnitRow[]).find((r) => textKey(r.source) === key);
     if (!row) return undefined;
     const entry = toEntry(row);
     return { ...entry, target: renumberTags(entry.target, entry.source, source), source };
@@ -221,7 +223,7 @@ export class SqliteMemoryStore implements MemoryStore {
     let rowid = (this.#stmt.sourceRow!.get(key) as { rowid: number } | undefined)?.rowid;
     const isNew = rowid === undefined;
     if (rowid === undefined) {
-      rowid = Number(this.#stmt.insertSource!.run(key, write.sourceLanguage, write.source, textKey(write.source)).lastInsertRowid);
+      rowid = Number(this.#stmt.insertSource!.run(key, write.sourceLanguage, write.source, textKeyHash(write.source)).lastInsertRowid);
       this.#stmt.insertWords!.run(rowid, plainText(write.source));
     }
     if (write.article) this.#stmt.occurrence!.run(rowid, write.article);
