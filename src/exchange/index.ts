@@ -1,5 +1,6 @@
 /** Exchange stage: reading and writing the interchange formats other tools use (TMX; XLIFF and TBX to come). */
 export { readTmx } from './tmx/read-tmx.js';
+export { readTmxInWorker } from './tmx/read-tmx-in-worker.js';
 export { writeTmx, type WriteTmxOptions } from './tmx/write-tmx.js';
 export type { ReadTmxOptions, TmxDocument, TmxHeader, TmxTarget, TmxUnit } from './tmx/types.js';
 export { readXmlEvents, DEFAULT_MAX_BYTES, type SafeXmlOptions } from './xml/safe-sax.js';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { readTmx } from '../exchange/index.js';
+import { readTmxInWorker } from '../exchange/index.js';
 import { STATUSES, type MemoryStore, type MemoryWrite, type Status } from './store.js';
 
 export interface ImportReport {
@@ -32,7 +32,7 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
     report.skipped += count;
     report.skippedReasons[reason] = (report.skippedReasons[reason] ?? 0) + count;
   };
-  const { units } = await readTmx(path, { displayName: file });
+  const { units } = await readTmxInWorker(path, { displayName: file });
   const origin = `import:${basename(path)}`;
   async function* writes(): AsyncGenerator<MemoryWrite> {
     for await (const unit of units) {
