@@ -109,6 +109,30 @@ tm.command('export')
     await run(() => runTmExport(opts, io))();
   });
 
+const glossary = program.command('glossary').description('sports terminology: check translations, look up entries');
+
+glossary
+  .command('check')
+  .description('check the localized articles on disk against the glossary')
+  .option('--to <langs>', 'only these target languages')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runGlossaryCheck } = await import('./commands/glossary-check.js');
+    await run(() => runGlossaryCheck(opts, io))();
+  });
+
+glossary
+  .command('lookup')
+  .description('show the glossary entry for a term in all languages')
+  .argument('<term>', 'a term in any language')
+  .addOption(root())
+  .addOption(json())
+  .action(async (term: string, opts) => {
+    const { runGlossaryLookup } = await import('./commands/glossary-lookup.js');
+    await run(() => runGlossaryLookup({ term, ...opts }, io))();
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

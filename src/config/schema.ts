@@ -20,8 +20,32 @@ export const configSchema = z
     articles: z.string().min(1).default('articles'),
     /** Directory holding i18next `<lng>/<ns>.json`. @default "locales" */
     locales: z.string().min(1).default('locales'),
+    /** How `tolk check` reads the i18next UI strings under `locales`. */
+    strings: z
+      .object({
+        /** Namespaces (`<ns>.json`, `admin/users` for subfolders) to check. @default every JSON file under `locales/<sourceLanguage>/` */
+        namespaces: z.array(z.string().min(1)).min(1).optional(),
+        /**
+         * Keys whose translation may equal the source ("Podcast", brand names, Afrikaans "Goud"), so `identical`
+         * does not warn: `key` (any namespace), `ns:key`, or a prefix ending in `*`. A list applies to every
+         * language; an object lists them per language, `"*"` for all: `{ "*": ["nav.podcast"], "af": ["medals.gold"] }`.
+         * @default []
+         */
+        identicalAllowed: z
+          .union([z.array(z.string().min(1)), z.record(z.string(), z.array(z.string().min(1)))])
+          .default([]),
+      })
+      .strict()
+      .default({ identicalAllowed: [] }),
     /** TBX or CSV glossary files. @default [] */
     glossaries: z.array(z.string().min(1)).default([]),
+    /** How glossary violations count: `warning` reports them; `error` also keeps violating machine translations out of articles and fails checks on missing terms. */
+    glossary: z
+      .object({
+        enforcement: z.enum(['warning', 'error']).default('warning'),
+      })
+      .strict()
+      .default({ enforcement: 'warning' }),
     /** Front-matter fields whose values are translated; all others are copied as they are. */
     frontMatter: z
       .object({

@@ -47,8 +47,10 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
     sendPlatformInfo: false,
     appInfo: { appName: 'tolk', appVersion: '0.1.0' },
   });
+  const glossaries = glossaryCache(translator);
   return {
     name: 'deepl',
+    glossary: 'hints',
     // A batch within these limits fits one request even in the worst encoding.
     limits: {
       maxSegments: DEEPL_MAX_TEXTS,
@@ -58,6 +60,7 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
       const source = request.sourceLanguage.split('-')[0]!.toLowerCase() as deepl.SourceLanguageCode;
       const target = (REGIONAL_TARGET[request.targetLanguage.toLowerCase()] ?? request.targetLanguage) as deepl.TargetLanguageCode;
       const results: EngineTranslation[] = [];
+      const glossary = request.glossary?.length ? await glossaries(source, target, request.glossary) : undefined;
       // Callers that ignore `limits` still never send what DeepL refuses (413, "Too many texts").
       for (const texts of wireRequests(request.segments.map(toXmlPlaceholders))) {
         request.signal?.throwIfAborted();
@@ -65,6 +68,7 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
         try {
           translated = await translator.translateText(texts, source, target, {
             tagHandling: 'xml',
+            ...(glossary ? { glossary } : {}),
             ...(options.formality ? { formality: options.formality } : {}),
           });
         } catch (error) {
@@ -77,6 +81,30 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
       }
       return results;
     },
+  };
+}
+
+/**
+ * DeepL glossaries for the entries a batch needs, created once per language
+ * pair and entry set and reused. A pair DeepL has no glossaries for (or any
+ * refusal) means translating without one: tolk's own glossary check still
+ * reports what comes back wrong.
+ */
+function glossaryCache(translator: deepl.Translator) {
+  const created = new Map<string, Promise<string | undefined>>();
+  return (source: string, target: string, entries: ReadonlyArray<{ source: string; target: string }>): Promise<string | undefined> => {
+    const pairs = Object.fromEntries(entries.filter((e) => !/[\t\n]/.test(e.source + e.target)).map((e) => [e.source, e.target]));
+    const targetBase = target.split('-')[0]!.toLowerCase();
+    const key = JSON.stringify([source, targetBase, Object.entries(pairs).sort()]);
+    let id = created.get(key);
+    if (!id) {
+      id = translator
+        .createGlossary(`tolk ${source}-${targetBase}`, source as deepl.LanguageCode, targetBase as deepl.LanguageCode, new deepl.GlossaryEntries({ entries: pairs }))
+        .then((info) => info.glossaryId)
+        .catch(() => undefined);
+      created.set(key, id);
+    }
+    return id;
   };
 }
 

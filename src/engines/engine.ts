@@ -16,6 +16,8 @@ export interface TranslateRequest {
   /** Tagged source strings, translated in one request. */
   segments: readonly string[];
   signal?: AbortSignal;
+  /** Glossary entries occurring in this batch, for engines with `glossary: 'hints'`. */
+  glossary?: ReadonlyArray<{ source: string; target: string }>;
 }
 
 export interface EngineTranslation {
@@ -29,6 +31,12 @@ export interface Engine {
   /** Registry name, recorded as the TM origin `engine:<name>`. */
   readonly name: string;
   readonly limits: EngineLimits;
+  /**
+   * `hints`: the engine takes glossary entries with the request (DeepL
+   * glossaries, a prompt section). Otherwise tolk protects glossary terms as
+   * placeholders and puts the target terms in afterwards.
+   */
+  readonly glossary?: 'hints';
   /** One result per request segment, in order. */
   translate(request: TranslateRequest): Promise<EngineTranslation[]>;
   /** Release processes or sockets. */

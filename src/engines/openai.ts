@@ -35,6 +35,7 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
   const model = options.model ?? 'gpt-4o-mini';
   return {
     name: 'openai',
+    glossary: 'hints',
     limits: { maxSegments: 40, maxCharacters: 12_000 },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       let content: string | null | undefined;
@@ -45,7 +46,7 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
             temperature: 0,
             response_format: { type: 'json_object' },
             messages: [
-              { role: 'system', content: SYSTEM_PROMPT },
+              { role: 'system', content: systemPrompt(request.glossary) },
               {
                 role: 'user',
                 content: JSON.stringify({ from: request.sourceLanguage, to: request.targetLanguage, segments: request.segments }),
@@ -65,6 +66,13 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
       return translations.map((text) => ({ text }));
     },
   };
+}
+
+/** The instructions, with a glossary section listing the terms this batch contains. */
+export function systemPrompt(glossary: TranslateRequest['glossary']): string {
+  if (!glossary?.length) return SYSTEM_PROMPT;
+  const lines = glossary.map((entry) => `- ${entry.source} → ${entry.target}`);
+  return `${SYSTEM_PROMPT}\nGlossary: translate these terms exactly as given (names as written):\n${lines.join('\n')}`;
 }
 
 function parseTranslations(content: string | null | undefined): string[] | undefined {

@@ -30,6 +30,8 @@ export interface MemoryEntry {
   /** The target this one replaced when a person replaced a machine translation. */
   previousTarget?: string;
   previousOrigin?: string;
+  /** Glossary violations recorded when the target was stored. */
+  violations?: string[];
 }
 
 export interface MemoryWrite {
@@ -43,6 +45,8 @@ export interface MemoryWrite {
   status: Status;
   /** Where the segment occurs, recorded alongside. */
   article?: string;
+  /** Glossary violations found in this target, stored with it (empty: none). */
+  violations?: string[];
 }
 
 export interface WriteResult {

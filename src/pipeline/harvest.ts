@@ -1,5 +1,6 @@
-import { retagToSource, segmentArticle, segmentUnits, type SegmentedArticle } from '../markdown/index.js';
+import type { SegmentedArticle } from '../markdown/index.js';
 import type { MemoryWrite } from '../memory/index.js';
+import { alignLocalized } from './align-localized.js';
 import { textHash, type Provenance } from './provenance.js';
 
 export interface Harvest {
@@ -23,47 +24,27 @@ export interface HarvestInput {
 }
 
 /**
- * Reads translations back out of a localized article, aligned to the source
- * by structure through the article's own record: each occurrence in order
- * names its source segment. Hand edits are recognised by their text hash.
- * Nothing is guessed: an article whose structure no longer matches its
- * record is reported as unaligned and yields nothing.
+ * Reads translations back out of a localized article. Hand edits are
+ * recognised by their text hash and stored as human translations.
  */
 export function harvestLocalized(input: HarvestInput): Harvest {
-  const localized = segmentArticle(input.localizedText, {
-    sourceLanguage: input.targetLanguage,
-    frontMatterFields: input.frontMatterFields,
-    file: input.localizedFile,
-  });
-  const localizedUnits = segmentUnits(localized);
-  const records = input.provenance.segments;
-  if (localizedUnits.length !== records.length) {
-    return { writes: [], stale: 0, unaligned: `the article has ${localizedUnits.length} segments but its record lists ${records.length}` };
-  }
-  const sourceUnits = new Map(segmentUnits(input.source).map((u) => [u.segment.id.slice(0, records[0]?.id.length ?? 12), u]));
-  const harvest: Harvest = { writes: [], stale: 0 };
-  records.forEach((record, i) => {
-    if (!record.textHash) return;
-    const source = sourceUnits.get(record.id);
-    if (!source) {
-      harvest.stale++;
-      return;
-    }
-    const unit = localizedUnits[i]!;
-    const target = retagToSource(unit, input.localizedText, source, input.source.text);
-    if (target === undefined) return;
-    const edited = textHash(target) !== record.textHash;
-    harvest.writes.push({
-      segmentId: source.segment.id,
-      sourceLanguage: input.source.sourceLanguage,
-      targetLanguage: input.targetLanguage,
-      source: source.segment.source,
-      target,
-      origin: edited ? 'human' : `article:${input.localizedFile}`,
-      status: edited ? 'translated' : 'machine',
-      article: input.article,
-      edited,
-    });
-  });
-  return harvest;
+  const alignment = alignLocalized(input);
+  return {
+    stale: alignment.stale,
+    ...(alignment.unaligned ? { unaligned: alignment.unaligned } : {}),
+    writes: alignment.segments.map(({ source, target, recordedHash }) => {
+      const edited = textHash(target) !== recordedHash;
+      return {
+        segmentId: source.segment.id,
+        sourceLanguage: input.source.sourceLanguage,
+        targetLanguage: input.targetLanguage,
+        source: source.segment.source,
+        target,
+        origin: edited ? 'human' : `article:${input.localizedFile}`,
+        status: edited ? 'translated' : 'machine',
+        article: input.article,
+        edited,
+      };
+    }),
+  };
 }

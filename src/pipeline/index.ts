@@ -6,3 +6,4 @@ export { withRetry, type RetryPolicy } from './retry.js';
 export { readProvenance, completeness, textHash, shortId, type Provenance, type SegmentRecord } from './provenance.js';
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { planRun, type Plan, type ArticleWork } from './plan.js';
+export { alignLocalized, type AlignedSegment, type Alignment } from './align-localized.js';

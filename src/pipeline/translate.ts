@@ -4,7 +4,8 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
 import type { Engine } from '../engines/index.js';
 import { checkTags, reassemble, setArticleFrontMatter, tagShape } from '../markdown/index.js';
-import type { MemoryStore, MemoryWrite } from '../memory/index.js';
+import { checkTranslation, glossaryHints, matchers, protectTerms, restoreTerms, type Glossary, type Protected, type Violation } from '../glossary/index.js';
+import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
 import { harvestLocalized } from './harvest.js';
@@ -32,6 +33,13 @@ export interface TranslateOptions {
   /** Rebuild localized articles even when up to date or not written by tolk. */
   force?: boolean;
   fuzzyThreshold: number;
+  /** Terminology to protect before engines and check after; `error` keeps violating machine translations out of articles. */
+  glossary?: {
+    glossary: Glossary;
+    enforcement: 'warning' | 'error';
+    /** False: check translations without protecting terms first, to see what the engine does alone. @default true */
+    protect?: boolean;
+  };
   /**
    * Directory beside the memory for run state: hashes of written articles and
    * the segment cache. None: every article is parsed and read back each run.
@@ -55,6 +63,16 @@ export interface LanguageSummary {
   written: number;
   /** Words the engine marked unknown, per segment (Apertium). */
   unknownWords: Record<string, string[]>;
+  /** Glossary violations in the translations used for this language. */
+  glossaryViolations: number;
+}
+
+export interface GlossaryFinding extends Violation {
+  language: string;
+  segment: string;
+  source: string;
+  /** `machine` translations with violations are kept out of articles under `enforcement: "error"`. */
+  status: Status;
 }
 
 export interface FailedSegment {
@@ -73,6 +91,8 @@ export interface TranslateSummary {
   engineRequests: number;
   engineCharacters: number;
   failed: FailedSegment[];
+  /** Glossary violations found in the translations used (engine, memory or human). */
+  violations: GlossaryFinding[];
   written: string[];
   /** Localized articles skipped because they are complete and built from the current source. */
   upToDate: number;
@@ -109,6 +129,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     engineRequests: 0,
     engineCharacters: 0,
     failed: [],
+    violations: [],
     written: [],
     upToDate: plan.upToDate,
     harvested: 0,
@@ -199,6 +220,7 @@ async function translateLanguage(
     failed: 0,
     written: 0,
     unknownWords: {},
+    glossaryViolations: 0,
   };
   summary.languages[language] = stats;
   const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
@@ -214,11 +236,18 @@ async function translateLanguage(
   stats.unique = needed.size;
 
   const translations = new Map<string, string>();
-  for (const [id, entry] of await store.lookup([...needed.keys()], language)) translations.set(id, entry.target);
+  const statuses = new Map<string, Status>();
+  for (const [id, entry] of await store.lookup([...needed.keys()], language)) {
+    translations.set(id, entry.target);
+    statuses.set(id, entry.status);
+  }
   for (const [id, { source }] of needed) {
     if (translations.has(id)) continue;
     const byText = await store.lookupText(source, project.config.sourceLanguage, language);
-    if (byText) translations.set(id, byText.target);
+    if (byText) {
+      translations.set(id, byText.target);
+      statuses.set(id, byText.status);
+    }
   }
   stats.tmExact = translations.size;
   const missing = [...needed].filter(([id]) => !translations.has(id)).map(([id, v]) => [id, v.source] as [string, string]);
@@ -231,6 +260,25 @@ async function translateLanguage(
     stats.failed++;
     summary.failed.push({ language, segment: id, source: needed.get(id)!.source, reason });
   };
+  // Glossary: names (and, for engines without glossary support, terms) travel as placeholders.
+  const terms = options.glossary ? matchers(options.glossary.glossary) : undefined;
+  const sourceTerms = terms?.(project.config.sourceLanguage);
+  const targetTerms = terms?.(language);
+  const prepared = new Map<string, Protected>();
+  const prepare = (id: string, source: string): Protected => {
+    let p = prepared.get(id);
+    if (!p) {
+      p =
+        sourceTerms && options.glossary?.protect !== false
+          ? protectTerms(source, sourceTerms, language, { terms: engine.glossary !== 'hints' })
+          : { tagged: source, fills: new Map() };
+      prepared.set(id, p);
+    }
+    return p;
+  };
+  const violationsOf = (id: string, target: string): Violation[] =>
+    sourceTerms && targetTerms ? checkTranslation(needed.get(id)!.source, target, sourceTerms, targetTerms) : [];
+
   const storeTranslations = async (pairs: Array<[string, string]>) => {
     if (pairs.length === 0) return;
     await store.write(
@@ -243,9 +291,13 @@ async function translateLanguage(
         origin: `engine:${engine.name}`,
         status: 'machine' as const,
         article: needed.get(id)!.article,
+        violations: violationsOf(id, target).map((v) => `${v.rule}: ${v.term} → ${v.expected}${v.found ? ` (found ${v.found})` : ''}`),
       })),
     );
-    for (const [id, target] of pairs) translations.set(id, target);
+    for (const [id, target] of pairs) {
+      translations.set(id, target);
+      statuses.set(id, 'machine');
+    }
   };
   const call = (segments: Array<[string, string]>) =>
     withRetry(
@@ -253,7 +305,10 @@ async function translateLanguage(
         engine.translate({
           sourceLanguage: project.config.sourceLanguage,
           targetLanguage: language,
-          segments: segments.map(([, s]) => s),
+          segments: segments.map(([id, s]) => prepare(id, s).tagged),
+          ...(sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false
+            ? { glossary: glossaryHints(segments.map(([, s]) => s), sourceTerms, language) }
+            : {}),
           ...(signal ? { signal } : {}),
         }),
       options.retry,
@@ -272,6 +327,21 @@ async function translateLanguage(
     stats.engineRequests = requests.length;
     return;
   }
+  /** Every translation about to be used, whatever its origin, is checked against the glossary. */
+  const enforceGlossary = () => {
+    if (!sourceTerms) return;
+    for (const [id, target] of translations) {
+      const violations = violationsOf(id, target);
+      if (violations.length === 0) continue;
+      const status = statuses.get(id) ?? 'machine';
+      stats.glossaryViolations += violations.length;
+      for (const v of violations) summary.violations.push({ ...v, language, segment: id, source: needed.get(id)!.source, status });
+      if (options.glossary?.enforcement === 'error' && status === 'machine') {
+        translations.delete(id);
+        failed(id, `glossary: ${violations.map((v) => `${v.rule} ${v.term} → ${v.expected}`).join('; ')}`);
+      }
+    }
+  };
   let done = 0;
   const total = missing.length;
   options.onProgress?.({ language, done, total });
@@ -283,17 +353,19 @@ async function translateLanguage(
     batch.forEach(([id, source], i) => {
       const result = results[i]!;
       if (result.unknownWords?.length) stats.unknownWords[id] = result.unknownWords;
-      if (checkTags(tagShape(source), result.text)) broken.push([id, source]);
-      else good.push([id, result.text]);
+      const sent = prepare(id, source);
+      if (checkTags(tagShape(sent.tagged), result.text)) broken.push([id, source]);
+      else good.push([id, restoreTerms(result.text, sent.fills)]);
     });
     await storeTranslations(good);
     // A segment whose tags came back broken gets one more try on its own.
     for (const [id, source] of broken) {
       const retried = await queue.add(() => call([[id, source]])).catch(() => undefined);
       const text = retried?.[0]?.text;
-      const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(source), text);
+      const sent = prepare(id, source);
+      const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(sent.tagged), text);
       if (problem) failed(id, `tags came back broken twice (${problem})`);
-      else await storeTranslations([[id, text!]]);
+      else await storeTranslations([[id, restoreTerms(text!, sent.fills)]]);
     }
     done += batch.length;
     options.onProgress?.({ language, done, total });
@@ -315,6 +387,7 @@ async function translateLanguage(
     ),
   );
   signal?.throwIfAborted();
+  enforceGlossary();
 
   // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
   const writes = createJobQueue({ concurrency: 16 });

@@ -62,6 +62,8 @@ export interface FakeEngine {
   /** Base URL, e.g. http://127.0.0.1:40123 (OpenAI clients need `${url}/v1`). */
   url: string;
   requests: FakeRequest[];
+  /** DeepL glossaries created so far: id → entries. */
+  glossaries: Map<string, Map<string, string>>;
   /** Every segment received, across requests, in order. */
   received(): string[];
   close(): Promise<void>;
@@ -106,6 +108,8 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
     socket.on('close', () => sockets.delete(socket));
   });
 
+  const glossaries = new Map<string, Map<string, string>>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -124,6 +128,21 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
       res.end(JSON.stringify(payload));
     };
 
+    // DeepL glossaries: created from TSV entries, then named by `glossary_id` in translate requests.
+    if (protocol === 'deepl' && req.method === 'POST' && path === '/v2/glossaries') {
+      const id = `glossary-${glossaries.size + 1}`;
+      const entries = new Map(String(fields.entries ?? '').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]));
+      glossaries.set(id, entries);
+      return send(201, {
+        glossary_id: id,
+        name: fields.name,
+        ready: true,
+        source_lang: fields.source_lang,
+        target_lang: fields.target_lang,
+        creation_time: new Date().toISOString(),
+        entry_count: entries.size,
+      });
+    }
     // The real APIs check route and key before anything else.
     const route = { deepl: '/v2/translate', openai: '/v1/chat/completions', libretranslate: '/translate' }[protocol];
     if (req.method !== 'POST' || path !== route) return send(404, errorBody(protocol, 404));
@@ -142,7 +161,10 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
     const invalid = validate(protocol, wire, raw.length, maxBatch);
     if (invalid) return send(invalid.status, invalid.body);
 
-    let translations = wire.segments.map((s) => translate(s, wire.target ?? ''));
+    // A glossary's entries replace their source terms before the fake translation.
+    const glossary = glossaries.get(String(fields.glossary_id ?? ''));
+    const withGlossary = (text: string) => (glossary ? [...glossary].reduce((t, [from, to]) => t.split(from).join(to), text) : text);
+    let translations = wire.segments.map((s) => translate(withGlossary(s), wire.target ?? ''));
     if (fault?.kind === 'wrong-count') translations = translations.slice(0, -1);
     if (fault?.kind === 'break-tags') translations = translations.map(dropFirstTag);
     return send(200, successBody(protocol, translations, fields));
@@ -153,6 +175,8 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    /** DeepL glossaries created so far: id → entries. */
+    glossaries,
     received: () => requests.flatMap((r) => r.segments),
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../../engines/index.js';
+import { loadGlossaries } from '../../glossary/index.js';
 import { openMemory } from '../../memory/index.js';
 import { createJobQueue, translateArticles, type JobQueue } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
@@ -71,6 +72,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
     return queues.get(engine)!;
   };
 
+  const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
   const memoryFile = resolve(project.root, config.memory.path);
   const store = openMemory(project, memoryFile);
   const progress = createProgress(io, Boolean(args.json || args.dryRun));
@@ -84,6 +86,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
       queueFor,
       retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
       fuzzyThreshold: config.memory.fuzzyThreshold,
+      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
       stateDir: dirname(memoryFile),
       logger,
       onProgress: (event) => progress.update(event),
@@ -107,13 +110,17 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
 
 function printHuman(io: CommandIO, summary: Awaited<ReturnType<typeof translateArticles>>, dryRun: boolean): void {
   for (const d of summary.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  for (const v of summary.violations) {
+    io.stderr(`glossary: ${v.language} ${v.segment.slice(0, 12)} ${v.rule}: "${v.term}" → "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}\n`);
+  }
   for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)} "${f.source.slice(0, 60)}": ${f.reason}\n`);
   for (const [language, s] of Object.entries(summary.languages)) {
     const verb = dryRun ? 'would send' : 'sent';
     io.stdout(
       `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory (${s.tmFuzzy} more with fuzzy matches), ` +
         `${verb} ${s.engineSegments} (${s.engineCharacters} characters) in ${s.engineRequests} requests` +
-        `${s.failed ? `, ${s.failed} failed` : ''}${dryRun ? '' : `, ${s.written} written`}\n`,
+        `${s.failed ? `, ${s.failed} failed` : ''}${s.glossaryViolations ? `, ${s.glossaryViolations} glossary violations` : ''}` +
+        `${dryRun ? '' : `, ${s.written} written`}\n`,
     );
   }
   if (summary.upToDate) io.stdout(`${summary.upToDate} localized articles already up to date\n`);

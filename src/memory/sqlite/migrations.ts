@@ -38,6 +38,8 @@ const MIGRATIONS: string[] = [
   CREATE VIRTUAL TABLE source_words USING fts5 (plain, content = '');
   CREATE VIRTUAL TABLE source_vocab USING fts5vocab (source_words, 'row');
   `,
+  // 2: glossary violations found in a target when it was stored (JSON list), so translators see them.
+  `ALTER TABLE units ADD COLUMN violations TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,11 +22,12 @@ interface UnitRow {
   updated_at: string;
   previous_target: string | null;
   previous_origin: string | null;
+  violations: string | null;
   articles?: string | null;
 }
 
 const UNIT_COLUMNS = `hex(s.segment_id) AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
-  u.created_at, u.updated_at, u.previous_target, u.previous_origin`;
+  u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
 /** Occurrences cost a second lookup; only listings that show them ask for them. */
 const ARTICLES = `(SELECT group_concat(article, char(10)) FROM occurrences o WHERE o.source_rowid = s.rowid) AS articles`;
 
@@ -85,13 +86,13 @@ export class SqliteMemoryStore implements MemoryStore {
       insertWords: db.prepare('INSERT INTO source_words (rowid, plain) VALUES (?, ?)'),
       unit: db.prepare('SELECT target, status, origin FROM units WHERE source_rowid = ? AND target_lang = ?'),
       insertUnit: db.prepare(
-        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at, violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateUnit: db.prepare(
-        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ? WHERE source_rowid = ? AND target_lang = ?`,
+        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ? WHERE source_rowid = ? AND target_lang = ?`,
       ),
       updateUnitKeep: db.prepare(
-        `UPDATE units SET previous_target = target, previous_origin = origin, target = ?, origin = ?, status = ?, updated_at = ?
+        `UPDATE units SET previous_target = target, previous_origin = origin, target = ?, origin = ?, status = ?, updated_at = ?, violations = ?
          WHERE source_rowid = ? AND target_lang = ?`,
       ),
       occurrence: db.prepare('INSERT OR IGNORE INTO occurrences (source_rowid, article) VALUES (?, ?)'),
@@ -234,7 +235,7 @@ export class SqliteMemoryStore implements MemoryStore {
     const decision = decideWrite(existing, write);
     switch (decision.action) {
       case 'insert':
-        this.#stmt.insertUnit!.run(rowid, write.targetLanguage, write.target, write.origin, write.status, now, now);
+        this.#stmt.insertUnit!.run(rowid, write.targetLanguage, write.target, write.origin, write.status, now, now, violationsJson(write));
         result.inserted++;
         return;
       case 'unchanged':
@@ -249,6 +250,7 @@ export class SqliteMemoryStore implements MemoryStore {
           write.origin,
           write.status,
           now,
+          violationsJson(write),
           rowid,
           write.targetLanguage,
         );
@@ -293,6 +295,8 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 }
 
+const violationsJson = (write: MemoryWrite): string | null => (write.violations?.length ? JSON.stringify(write.violations) : null);
+
 /** Segment ids are hex in the API and 32 raw bytes in the table. */
 function idBytes(id: string): Buffer {
   return Buffer.from(id, 'hex');
@@ -316,5 +320,6 @@ function toEntry(row: UnitRow): MemoryEntry {
     ...(row.articles !== undefined ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
     ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
     ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
+    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
   };
 }

@@ -1,0 +1,73 @@
+import type { Project } from '../config/index.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { readText } from '../core/read-text.js';
+import { checkTranslation, matchers, type Glossary } from '../glossary/index.js';
+import { segmentArticle } from '../markdown/index.js';
+import { alignLocalized, readProvenance } from '../pipeline/index.js';
+import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
+
+export interface GlossaryCheckOptions {
+  project: Project;
+  glossary: Glossary;
+  /** Only these target languages. @default config targetLanguages */
+  languages?: string[];
+  /** `error`: a missing term is an error too; `warning`: missing terms warn, forbidden terms and changed names are errors. */
+  enforcement: 'warning' | 'error';
+}
+
+/**
+ * Glossary findings for the localized articles on disk, so hand edits are
+ * checked too: each translated segment is aligned to its source through the
+ * article's record and checked like a fresh translation.
+ */
+export async function glossaryFindings(options: GlossaryCheckOptions): Promise<Diagnostic[]> {
+  const { project, glossary } = options;
+  const terms = matchers(glossary);
+  const sourceLanguage = project.config.sourceLanguage;
+  const findings: Diagnostic[] = [];
+  for (const path of await listSourceArticles(project)) {
+    const sourceFile = sourcePath(project, path);
+    const source = segmentArticle(await readText(sourceFile, displayPath(project, sourceFile)), {
+      sourceLanguage,
+      frontMatterFields: project.config.frontMatter.translate,
+      file: displayPath(project, sourceFile),
+    });
+    for (const language of options.languages ?? project.config.targetLanguages) {
+      const file = localizedPath(project, language, path);
+      const display = displayPath(project, file);
+      const text = await readText(file, display).catch(() => undefined);
+      const provenance = text === undefined ? undefined : readProvenance(text);
+      if (text === undefined || !provenance) continue;
+      const alignment = alignLocalized({
+        source,
+        localizedText: text,
+        localizedFile: display,
+        provenance,
+        targetLanguage: language,
+        frontMatterFields: project.config.frontMatter.translate,
+      });
+      for (const segment of alignment.segments) {
+        for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {
+          const severity = v.rule === 'glossary-missing' && options.enforcement === 'warning' ? 'warning' : 'error';
+          findings.push({
+            severity,
+            rule: v.rule,
+            language,
+            file: display,
+            line: segment.line,
+            term: v.term,
+            expected: v.expected,
+            ...(v.found ? { found: v.found } : {}),
+            message:
+              v.rule === 'dnt-changed'
+                ? `the name "${v.term}" must stay "${v.expected}"`
+                : v.rule === 'glossary-forbidden'
+                  ? `"${v.found}" is a forbidden translation of "${v.term}"; use "${v.expected}"`
+                  : `"${v.term}" must be translated as "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}`,
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}

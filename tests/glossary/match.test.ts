@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { checkTranslation, glossaryHints, matchers, protectTerms, restoreTerms, type Concept, type Glossary } from '../../src/glossary/index.js';
+
+const concept = (id: string, terms: Concept['terms'], dnt = false): Concept => ({ id, file: 'test.tbx', dnt, terms });
+const glossary: Glossary = {
+  concepts: [
+    concept('weightlifting', {
+      nl: [{ text: 'gewichtheffen', status: 'preferred' }],
+      af: [{ text: 'gewigoptel', status: 'preferred' }],
+      en: [{ text: 'weightlifting', status: 'preferred' }, { text: 'weight lifting', status: 'deprecated' }],
+    }),
+    concept('team-pursuit', {
+      nl: [{ text: 'ploegenachtervolging', status: 'preferred' }],
+      en: [{ text: 'team pursuit', status: 'preferred' }, { text: 'team chase', status: 'deprecated' }],
+      af: [{ text: 'spanagtervolging', status: 'preferred' }],
+    }),
+    concept('games', { nl: [{ text: 'Olympische Spelen', status: 'preferred' }], en: [{ text: 'Olympic Games', status: 'preferred' }], af: [{ text: 'Olimpiese Spele', status: 'preferred' }] }),
+    concept('medal', { nl: [{ text: 'medaille', status: 'preferred' }], en: [{ text: 'medal', status: 'preferred' }], af: [{ text: 'medalje', status: 'preferred' }] }),
+    concept('kyzaibay', { nl: [{ text: 'Nazym Kyzaibay', status: 'preferred' }], af: [{ text: 'Nazym Kyzaibay', status: 'preferred' }], ru: [{ text: 'Назым Кызайбай', status: 'preferred' }] }, true),
+    concept('runner', { nl: [{ text: 'renner', status: 'preferred' }], en: [{ text: 'rider', status: 'preferred' }, { text: 'runner', status: 'deprecated' }] }),
+    concept('mid-runner', { nl: [{ text: 'middenafstandloper', status: 'preferred' }], en: [{ text: 'middle-distance runner', status: 'preferred' }] }),
+  ],
+};
+const terms = matchers(glossary);
+
+describe('glossary matching', () => {
+  it('match: stems find inflected forms, case-insensitively', () => {
+    const found = terms('nl').find('Het Gewichtheffen en de medailles van de renners');
+    expect(found.map((o) => [o.concept.id, o.text])).toEqual([
+      ['weightlifting', 'Gewichtheffen'],
+      ['medal', 'medailles'],
+      ['runner', 'renners'],
+    ]);
+  });
+
+  it('match: multi-word terms match across line breaks but not across punctuation', () => {
+    expect(terms('nl').find('de Olympische\n  Spelen van Parijs').map((o) => o.concept.id)).toEqual(['games']);
+    expect(terms('nl').find('Olympische. Spelen')).toEqual([]);
+  });
+
+  it('match: a term inside a longer compound is not an occurrence (compounds are entries of their own)', () => {
+    expect(terms('nl').find('de gewichtheffenwedstrijd')).toEqual([]);
+  });
+
+  it('match: do-not-translate names match their exact form only', () => {
+    expect(terms('nl').find('met Nazym Kyzaibay').map((o) => o.concept.id)).toEqual(['kyzaibay']);
+    expect(terms('nl').find('met nazym kyzaibay')).toEqual([]);
+  });
+
+  it('match: the longest term wins where terms overlap', () => {
+    expect(terms('en').find('a middle-distance runner').map((o) => o.concept.id)).toEqual(['mid-runner']);
+  });
+});
+
+describe('glossary checks', () => {
+  it('check: a missing term, a forbidden term and a changed name are violations', () => {
+    const violations = checkTranslation(
+      'De ploegenachtervolging en het gewichtheffen met Nazym Kyzaibay',
+      'The team chase and weightlifting with Nazim Kizaibai',
+      terms('nl'),
+      terms('en'),
+    );
+    expect(violations.map((v) => [v.rule, v.term, v.expected, v.found])).toEqual([
+      ['glossary-missing', 'ploegenachtervolging', 'team pursuit', 'team chase'],
+      ['dnt-changed', 'Nazym Kyzaibay', 'Nazym Kyzaibay', undefined],
+      ['glossary-forbidden', 'ploegenachtervolging', 'team pursuit', 'team chase'],
+    ]);
+  });
+
+  it('check: a correct translation has no violations; tags do not hide words', () => {
+    expect(checkTranslation('Het <1>gewichtheffen</1> bij de <2/>Olympische Spelen', 'Die <1>gewigoptel</1> by die <2/>Olimpiese Spele', terms('nl'), terms('af'))).toEqual([]);
+  });
+
+  it('check: a name marked do-not-translate may take the target language form the glossary gives', () => {
+    expect(checkTranslation('Nazym Kyzaibay won', 'Назым Кызайбай победила', terms('nl'), terms('ru'))).toEqual([]);
+  });
+});
+
+describe('glossary protection', () => {
+  it('protect: names and terms become placeholders and come back as target terms', () => {
+    const source = 'Gewichtheffen met Nazym Kyzaibay, <1>ploegenachtervolging</1> en Olympische Spelen';
+    const { tagged, fills } = protectTerms(source, terms('nl'), 'af', { terms: true });
+    expect(tagged).toBe('<2/> met <3/>, <1><4/></1> en <5/>');
+    // An engine translating around the placeholders:
+    const back = restoreTerms('<2/> met <3/>, <1><4/></1> en <5/>', fills);
+    expect(back).toBe('Gewigoptel met Nazym Kyzaibay, <1>spanagtervolging</1> en Olimpiese Spele');
+  });
+
+  it('protect: with glossary-aware engines only names are protected; terms go as hints', () => {
+    const source = 'Het gewichtheffen met Nazym Kyzaibay';
+    expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1/>');
+    expect(glossaryHints([source], terms('nl'), 'en')).toEqual([
+      { source: 'gewichtheffen', target: 'weightlifting' },
+      { source: 'Nazym Kyzaibay', target: 'Nazym Kyzaibay' },
+    ]);
+  });
+});
