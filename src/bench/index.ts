@@ -1,4 +1,8 @@
 /** `npm run bench`: every figure measured in one run on this machine, printed side by side. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadGlossaries } from '../glossary/index.js';
+import { benchGlossary } from './glossary-bench.js';
 import { benchMemory } from './memory-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { formatTable, toJson, type Figure } from './report.js';
@@ -13,6 +17,12 @@ export interface BenchOptions {
 }
 
 const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: (l: string) => void }) => Promise<Figure[]>> = {
+  glossary: async ({ log }) => {
+    // The shipped glossary and the sample article, as they are in the repository.
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const article = readFileSync(`${root}/articles/nl/kazachstan-parijs-2024.md`, 'utf8');
+    return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
+  },
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
   tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
 };

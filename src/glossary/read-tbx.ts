@@ -96,6 +96,7 @@ interface LangSetState {
 }
 
 interface GroupState {
+  name: string;
   line: number;
   text?: string;
   status?: TermStatus;
@@ -123,7 +124,10 @@ interface Capture {
  */
 class TbxStructure {
   readonly #file: string;
-  readonly #stack: string[] = [];
+  /** Open elements, the root being 1. */
+  #depth = 0;
+  /** Entry ids seen, with their lines. */
+  readonly #ids = new Map<string, number>();
   #entry: EntryState | undefined;
   #langSet: LangSetState | undefined;
   #group: GroupState | undefined;
@@ -139,39 +143,40 @@ class TbxStructure {
       return undefined;
     }
     if (event.type === 'open') {
-      this.#stack.push(event.local);
+      this.#depth++;
       if (!this.#capture) this.#open(event);
       return undefined;
     }
-    const depth = this.#stack.length;
-    const local = this.#stack.pop();
+    const depth = this.#depth--;
     if (this.#capture) {
       if (depth === this.#capture.depth) this.#finishCapture();
       return undefined;
     }
-    if (this.#group && TERM_GROUP.has(local!)) this.#closeGroup();
-    else if (this.#langSet && LANG_SET.has(local!)) this.#closeLangSet();
-    else if (this.#entry && ENTRY.has(local!)) return this.#closeEntry();
+    const { local } = event;
+    if (this.#group && TERM_GROUP.has(local)) this.#closeGroup();
+    else if (this.#langSet && LANG_SET.has(local)) this.#closeLangSet();
+    else if (this.#entry && ENTRY.has(local)) return this.#closeEntry();
     return undefined;
   }
 
   #open(event: XmlOpen): void {
     const { local, attributes } = event;
-    if (this.#stack.length === 1) return this.#root(event);
+    if (this.#depth === 1) return this.#root(event);
     if (ENTRY.has(local) && !this.#entry) {
+      this.#checkId(event);
       this.#entry = { id: attributes.id, line: event.line, notes: [], languageNotes: [], dnt: false, terms: {} };
     } else if (LANG_SET.has(local)) {
       this.#openLangSet(event);
     } else if (TERM_GROUP.has(local)) {
       if (!this.#langSet) throw this.#misplaced(event, 'a <langSet>');
-      this.#group = { line: event.line };
+      this.#group = { name: event.name, line: event.line };
     } else if (local === 'term') {
       if (!this.#group) throw this.#misplaced(event, 'a <tig> or <ntig>');
-      this.#capture = { category: 'term', depth: this.#stack.length, line: event.line, text: '' };
+      this.#capture = { category: 'term', depth: this.#depth, line: event.line, text: '' };
     } else if (this.#entry) {
       const category = local === 'note' ? local : TYPED.has(local) ? attributes.type : local;
       if (category !== undefined && (category === 'note' || CATEGORIES.has(category))) {
-        this.#capture = { category: category as Category, depth: this.#stack.length, line: event.line, text: '' };
+        this.#capture = { category: category as Category, depth: this.#depth, line: event.line, text: '' };
       }
     }
   }
@@ -185,6 +190,15 @@ class TbxStructure {
       const found = type === undefined ? 'no type' : `type="${type}"`;
       throw this.#error(`expected a TBX-Basic file (<${event.name} type="TBX-Basic">), found ${found}`, event);
     }
+  }
+
+  /** Concepts are told apart by id (TBX makes it an XML ID), so two entries may not share one. */
+  #checkId(event: XmlOpen): void {
+    const id = event.attributes.id;
+    if (id === undefined) return;
+    const first = this.#ids.get(id);
+    if (first !== undefined) throw this.#error(`duplicate <${event.name}> id "${id}" (first used on line ${first})`, event);
+    this.#ids.set(id, event.line);
   }
 
   #openLangSet(event: XmlOpen): void {
@@ -227,13 +241,14 @@ class TbxStructure {
   #closeGroup(): void {
     const group = this.#group!;
     this.#group = undefined;
-    if (group.text === undefined) throw new InputError('<tig> without a <term>', { file: this.#file, line: group.line });
+    if (group.text === undefined) throw new InputError(`<${group.name}> without a <term>`, { file: this.#file, line: group.line });
     this.#langSet!.terms.push({ text: group.text, status: group.status });
   }
 
   #closeLangSet(): void {
     const { language, terms } = this.#langSet!;
     this.#langSet = undefined;
+    if (terms.length === 0) return;
     let preferredGiven = terms.some((term) => term.status === 'preferred');
     const list = (this.#entry!.terms[language] ??= []);
     for (const { text, status } of terms) {
@@ -246,11 +261,11 @@ class TbxStructure {
   #closeEntry(): Concept {
     const entry = this.#entry!;
     this.#entry = undefined;
-    const languages = Object.keys(entry.terms);
-    if (languages.every((language) => entry.terms[language]!.length === 0)) {
+    const lists = Object.values(entry.terms);
+    if (lists.length === 0) {
       throw new InputError('<termEntry> without any <term>: expected at least one langSet with a term', { file: this.#file, line: entry.line });
     }
-    for (const language of languages) sortTerms(entry.terms[language]!);
+    for (const list of lists) sortTerms(list);
     const note = [entry.notes.length ? entry.notes.join(' ') : entry.definition, ...entry.languageNotes].filter(Boolean).join(' ');
     return {
       id: entry.id ?? `${this.#file}:${entry.line}`,
