@@ -1,24 +1,36 @@
 #!/usr/bin/env node
 // `npm run demo`: the main job on the sample articles with what works offline.
-// A thin driver over the built CLI: every step is a command a user could type.
+// It runs in a fresh copy of the project's sources (demo/, git-ignored) so that
+// every run shows the whole flow, Apertium included; each step is a command a
+// user could type.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, 'demo');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+for (const path of ['tolk.config.json', 'articles/nl', 'glossaries', 'locales']) cpSync(join(root, path), join(work, path), { recursive: true });
+
 const tolk = (...args) => {
   console.log(`\n$ tolk ${args.join(' ')}`);
-  const result = spawnSync(process.execPath, ['dist/cli/bin.js', ...args, '--root', root], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(root, 'dist/cli/bin.js'), ...args, '--root', work], { cwd: work, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
+console.log(`demo workspace: ${work}`);
 tolk('segments', 'articles/nl/kazachstan-parijs-2024.md');
 // What a publisher checks before paying for machine translation.
-tolk('translate', '--to', 'af', '--engine', 'apertium', '--dry-run');
-// Dutch → Afrikaans with Apertium, local and free; every batch goes into the memory.
-tolk('translate', '--to', 'af', '--engine', 'apertium');
+tolk('translate', '--dry-run');
+// Dutch → Afrikaans with Apertium, local and free, glossary terms protected and injected; every batch goes into the memory.
+tolk('translate');
 // Nothing changed: nothing is sent.
-tolk('translate', '--to', 'af', '--engine', 'apertium');
+tolk('translate');
 tolk('tm', 'stats');
-tolk('tm', 'search', 'Het succes van Kazachstan in Tokio kwam niet van de ene op de andere dag.', '--to', 'af');
-// Pseudo-localization shows untranslated strings and tight layouts; its output is git-ignored.
+tolk('tm', 'search', 'De opkomst van jonge talenten', '--to', 'af');
+tolk('glossary', 'check');
+tolk('glossary', 'lookup', 'ploegenachtervolging');
+// Pseudo-localization shows untranslated strings and tight layouts.
 tolk('translate', '--to', 'qps-ploc', '--engine', 'pseudo');

@@ -9,7 +9,7 @@ import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../p
 export interface GlossaryCheckOptions {
   project: Project;
   glossary: Glossary;
-  /** Only these target languages. @default config targetLanguages */
+  /** Only these target languages. @default config articleLanguages */
   languages?: string[];
   /** `error`: a missing term is an error too; `warning`: missing terms warn, forbidden terms and changed names are errors. */
   enforcement: 'warning' | 'error';
@@ -32,7 +32,7 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
       frontMatterFields: project.config.frontMatter.translate,
       file: displayPath(project, sourceFile),
     });
-    for (const language of options.languages ?? project.config.targetLanguages) {
+    for (const language of options.languages ?? project.config.articleLanguages) {
       const file = localizedPath(project, language, path);
       const display = displayPath(project, file);
       const text = await readText(file, display).catch(() => undefined);

@@ -49,7 +49,7 @@ program
   .description('translate source articles into the target languages')
   .addOption(root())
   .addOption(json())
-  .option('--to <langs>', 'comma-separated target languages (default: targetLanguages)')
+  .option('--to <langs>', 'comma-separated target languages (default: articleLanguages)')
   .option('--engine <name>', 'engine for every language: apertium, deepl, openai, libretranslate, pseudo (default: config engines)')
   .option('--articles <glob>', 'only source articles matching this glob (relative to articles/<source>/)')
   .option('--concurrency <n>', 'engine requests in flight (default: pipeline.concurrency)')

@@ -51,7 +51,7 @@ export async function loadProject(options: { root?: string; cwd?: string } = {})
 /** Validates parsed JSON; the first problem is reported with its key path and line. */
 export function validateConfig(raw: unknown, text: string, file: string): TolkConfig {
   const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, articleLanguages: result.data.articleLanguages ?? result.data.targetLanguages };
   const issue = result.error.issues[0]!;
   const key = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
   const unknownKeys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';

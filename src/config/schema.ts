@@ -16,6 +16,12 @@ export const configSchema = z
     sourceLanguage: languageTag,
     /** Languages tolk produces. */
     targetLanguages: z.array(languageTag).min(1, 'expected at least one target language'),
+    /**
+     * Languages articles are published in, when fewer than the UI strings'
+     * (a newsroom translates its interface everywhere but articles only where
+     * it has an engine or translators). @default targetLanguages
+     */
+    articleLanguages: z.array(languageTag).min(1).optional(),
     /** Directory holding `<lang>/**\/*.md`. @default "articles" */
     articles: z.string().min(1).default('articles'),
     /** Directory holding i18next `<lng>/<ns>.json`. @default "locales" */
@@ -104,6 +110,10 @@ export const configSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    config.articleLanguages?.forEach((lang, i) => {
+      if (lang === config.sourceLanguage)
+        ctx.addIssue({ code: 'custom', path: ['articleLanguages', i], message: 'an article language equals sourceLanguage' });
+    });
     config.targetLanguages.forEach((lang, i) => {
       if (lang === config.sourceLanguage)
         ctx.addIssue({ code: 'custom', path: ['targetLanguages', i], message: 'a target language equals sourceLanguage' });
@@ -112,7 +122,8 @@ export const configSchema = z
     });
   });
 
-export type TolkConfig = z.output<typeof configSchema>;
+/** The config with every default filled in, `articleLanguages` included. */
+export type TolkConfig = Omit<z.output<typeof configSchema>, 'articleLanguages'> & { articleLanguages: string[] };
 export type TolkConfigInput = z.input<typeof configSchema>;
 
 /** Gives users types in a `tolk.config.ts`-style helper; the file itself stays JSON. */

@@ -28,7 +28,7 @@ export interface TranslateArgs {
 export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const { config } = project;
-  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : config.targetLanguages;
+  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : config.articleLanguages;
   if (languages.length === 0) throw new UsageError('--to names no language');
   for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
   const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
