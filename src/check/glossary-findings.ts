@@ -1,7 +1,7 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readText } from '../core/read-text.js';
-import { checkTranslation, matchers, type Glossary } from '../glossary/index.js';
+import { checkTranslation, loadGlossaries, matchers, type Glossary } from '../glossary/index.js';
 import { segmentArticle } from '../markdown/index.js';
 import { alignLocalized, readProvenance } from '../pipeline/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
@@ -71,3 +71,14 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
   }
   return findings;
 }
+
+/** `tolk check`'s glossary part: nothing when the project has no glossary. */
+export const glossaryProvider = async ({ project, languages }: { project: Project; languages: readonly string[] }): Promise<Diagnostic[]> => {
+  if (project.config.glossaries.length === 0) return [];
+  return glossaryFindings({
+    project,
+    glossary: await loadGlossaries(project.root, project.config.glossaries),
+    enforcement: project.config.glossary.enforcement,
+    languages: languages.filter((l) => project.config.articleLanguages.includes(l)),
+  });
+};

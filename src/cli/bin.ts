@@ -63,6 +63,19 @@ program
     await run(() => runTranslate(opts, io))();
   });
 
+program
+  .command('check')
+  .description('CI gate: UI strings, localized articles and glossary of every target language')
+  .addOption(root())
+  .addOption(json())
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'))
+  .option('--lang <langs>', 'only these target languages (comma-separated); findings and exit code cover them alone')
+  .option('--strict', 'warnings fail the check too')
+  .action(async (opts) => {
+    const [{ runCheckCommand }, { glossaryProvider }] = await Promise.all([import('./commands/check.js'), import('../check/glossary-findings.js')]);
+    await run(() => runCheckCommand(opts, io, { providers: [glossaryProvider] }))();
+  });
+
 const tm = program.command('tm').description('translation memory: search, stats, TMX import and export');
 
 tm.command('search')

@@ -79,3 +79,16 @@ describe('glossary with real Apertium', () => {
     expect(runTolk(['glossary', 'lookup', 'kabaddi'], root).code).toBe(1);
   });
 });
+
+describe('tolk check includes the glossary', () => {
+  it('check: a forbidden term in a localized article is a glossary finding and fails the gate', () => {
+    const root = makeProject({ 'tolk.config.json': config, 'glossaries/sports.tbx': glossaryFile, 'articles/nl/a.md': seed });
+    expect(runTolk(['translate'], root).code).toBe(0);
+    const file = join(root, 'articles/af/a.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('spanagtervolging', 'ploegagtervolging'));
+    const { code, stdout } = runTolk(['check', '--format', 'json'], root);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings as Array<{ rule: string; language: string; file: string }>;
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'glossary-forbidden', language: 'af', file: 'articles/af/a.md' }));
+  });
+});
