@@ -3,8 +3,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
 import type { Engine } from '../engines/index.js';
-import { checkTags, reassemble, setArticleFrontMatter, tagShape } from '../markdown/index.js';
-import { checkTranslation, glossaryHints, matchers, protectTerms, restoreTerms, type Glossary, type Protected, type Violation } from '../glossary/index.js';
+import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
+import { checkTranslation, glossaryHints, matchers, protectTerms, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
@@ -12,7 +12,8 @@ import { harvestLocalized } from './harvest.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { planRun, type ArticleWork, type TargetWork } from './plan.js';
 import { completeness, provenanceValue, recordSegments } from './provenance.js';
-import { withRetry, type RetryPolicy } from './retry.js';
+import { runEnginePhase } from './engine-phase.js';
+import type { RetryPolicy } from './retry.js';
 import { SegmentCache } from './segment-cache.js';
 import { WrittenFiles } from './written-files.js';
 import { join } from 'node:path';
@@ -299,32 +300,11 @@ async function translateLanguage(
       statuses.set(id, 'machine');
     }
   };
-  const call = (segments: Array<[string, string]>) =>
-    withRetry(
-      () =>
-        engine.translate({
-          sourceLanguage: project.config.sourceLanguage,
-          targetLanguage: language,
-          segments: segments.map(([id, s]) => prepare(id, s).tagged),
-          ...(sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false
-            ? { glossary: glossaryHints(segments.map(([, s]) => s), sourceTerms, language) }
-            : {}),
-          ...(signal ? { signal } : {}),
-        }),
-      options.retry,
-      {
-        ...(signal ? { signal } : {}),
-        onAttempt: () => stats.engineRequests++,
-        onRetry: (error, attempt) => logger.warn(`${language}: ${error.message} (attempt ${attempt}, retrying)`),
-      },
-    );
-
   const queue = options.queueFor(engine);
-  const requests = [...batches(missing, engine.limits)];
   stats.engineSegments = missing.length;
   stats.engineCharacters = missing.reduce((n, [, s]) => n + s.length, 0);
   if (options.dryRun) {
-    stats.engineRequests = requests.length;
+    stats.engineRequests = [...batches(missing, engine.limits)].length;
     return;
   }
   /** Every translation about to be used, whatever its origin, is checked against the glossary. */
@@ -342,51 +322,24 @@ async function translateLanguage(
       }
     }
   };
-  let done = 0;
-  const total = missing.length;
-  options.onProgress?.({ language, done, total });
-  // The queue holds a slot only while the engine works: checking tags and
-  // storing the batch happen after the slot is free, so the engine stays busy.
-  const settle = async (batch: Array<[string, string]>, results: Awaited<ReturnType<typeof call>>) => {
-    const good: Array<[string, string]> = [];
-    const broken: Array<[string, string]> = [];
-    batch.forEach(([id, source], i) => {
-      const result = results[i]!;
-      if (result.unknownWords?.length) stats.unknownWords[id] = result.unknownWords;
-      const sent = prepare(id, source);
-      if (checkTags(tagShape(sent.tagged), result.text)) broken.push([id, source]);
-      else good.push([id, restoreTerms(result.text, sent.fills)]);
-    });
-    await storeTranslations(good);
-    // A segment whose tags came back broken gets one more try on its own.
-    for (const [id, source] of broken) {
-      const retried = await queue.add(() => call([[id, source]])).catch(() => undefined);
-      const text = retried?.[0]?.text;
-      const sent = prepare(id, source);
-      const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(sent.tagged), text);
-      if (problem) failed(id, `tags came back broken twice (${problem})`);
-      else await storeTranslations([[id, restoreTerms(text!, sent.fills)]]);
-    }
-    done += batch.length;
-    options.onProgress?.({ language, done, total });
-  };
-  await Promise.all(
-    requests.map((batch) =>
-      queue
-        .add(() => {
-          signal?.throwIfAborted();
-          return call(batch);
-        })
-        .then(
-          (results) => settle(batch, results),
-          (error: Error) => {
-            if (signal?.aborted) throw error;
-            for (const [id] of batch) failed(id, error.message);
-          },
-        ),
-    ),
-  );
-  signal?.throwIfAborted();
+  await runEnginePhase({
+    engine,
+    queue,
+    retry: options.retry,
+    sourceLanguage: project.config.sourceLanguage,
+    targetLanguage: language,
+    segments: missing,
+    prepare,
+    hints: (sources) =>
+      sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false ? glossaryHints(sources, sourceTerms, language) : undefined,
+    store: storeTranslations,
+    failed,
+    onUnknownWords: (id, words) => (stats.unknownWords[id] = words),
+    onAttempt: () => stats.engineRequests++,
+    onProgress: (done, total) => options.onProgress?.({ language, done, total }),
+    logger,
+    ...(signal ? { signal } : {}),
+  });
   enforceGlossary();
 
   // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
