@@ -57,6 +57,7 @@ program
   .option('--engine-url <url>', 'server URL for the engine (LibreTranslate, DeepL- or OpenAI-compatible)')
   .option('--model <name>', 'model for OpenAI-compatible engines')
   .option('--force', 'rebuild localized articles even when up to date or not written by tolk')
+  .option('--strings', 'fill missing UI strings (locales/<lng>/<ns>.json) instead of articles; never overwrites a value')
   .option('--dry-run', 'send nothing, write nothing: print what would be sent')
   .action(async (opts) => {
     const { runTranslate } = await import('./commands/translate.js');

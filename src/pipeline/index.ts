@@ -7,3 +7,4 @@ export { readProvenance, completeness, textHash, shortId, type Provenance, type 
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { planRun, type Plan, type ArticleWork } from './plan.js';
 export { alignLocalized, type AlignedSegment, type Alignment } from './align-localized.js';
+export { translateStrings, type StringsSummary, type TranslateStringsOptions } from './translate-strings.js';

@@ -11,3 +11,5 @@ export { localeDir, localeFile, listNamespaces } from './locale-files.js';
 export { checkResource, type CheckResourceOptions, type ResourceReport } from './check-resource.js';
 export { checkStrings, type StringsReport } from './check-strings.js';
 export { checkStringsInWorker } from './check-strings-in-worker.js';
+export { toTagged, fromTagged, type TaggedValue } from './i18next-markup.js';
+export { setMissingKey } from './set-key.js';

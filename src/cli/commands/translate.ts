@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../../engines/index.js';
 import { loadGlossaries } from '../../glossary/index.js';
 import { openMemory } from '../../memory/index.js';
-import { createJobQueue, translateArticles, type JobQueue } from '../../pipeline/index.js';
+import { createJobQueue, translateArticles, translateStrings, type JobQueue } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -21,6 +21,8 @@ export interface TranslateArgs {
   model?: string;
   dryRun?: boolean;
   force?: boolean;
+  /** Fill missing UI strings instead of translating articles. */
+  strings?: boolean;
   json?: boolean;
 }
 
@@ -28,7 +30,7 @@ export interface TranslateArgs {
 export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const { config } = project;
-  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : config.articleLanguages;
+  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : args.strings ? config.targetLanguages : config.articleLanguages;
   if (languages.length === 0) throw new UsageError('--to names no language');
   for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
   const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
@@ -75,6 +77,34 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
   const memoryFile = resolve(project.root, config.memory.path);
   const store = openMemory(project, memoryFile);
+  const retry = { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs };
+  if (args.strings) {
+    try {
+      const summary = await translateStrings({
+        project,
+        store,
+        languages,
+        engines,
+        queueFor,
+        retry,
+        ...(args.dryRun ? { dryRun: true } : {}),
+        ...(io.signal ? { signal: io.signal } : {}),
+        logger: args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) },
+      });
+      if (args.json) printJson(io, summary);
+      else {
+        for (const f of summary.failed) io.stderr(`failed: ${f.language} "${f.source.slice(0, 60)}": ${f.reason}\n`);
+        for (const [language, s] of Object.entries(summary.languages)) {
+          const filled = summary.filled.filter((f) => f.language === language).length;
+          io.stdout(`${language} (${s.engine}): ${s.missing} missing strings, ${s.tmExact} from memory, ${args.dryRun ? 'would send' : 'sent'} ${s.engineSegments} in ${s.engineRequests} requests${args.dryRun ? '' : `, ${filled} filled`}\n`);
+        }
+      }
+      return summary.failed.length > 0 ? 1 : 0;
+    } finally {
+      for (const engine of byName.values()) await engine.close?.();
+      await store.close();
+    }
+  }
   const progress = createProgress(io, Boolean(args.json || args.dryRun));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
   try {
@@ -84,7 +114,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
       languages,
       engines,
       queueFor,
-      retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
+      retry,
       fuzzyThreshold: config.memory.fuzzyThreshold,
       ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
       stateDir: dirname(memoryFile),

@@ -1,0 +1,147 @@
+import type { Project } from '../config/index.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import type { Engine } from '../engines/index.js';
+import { segmentId } from '../markdown/index.js';
+import type { MemoryStore } from '../memory/index.js';
+import { displayPath } from '../project/index.js';
+import { expectedKeys, fromTagged, listNamespaces, localeFile, readResource, setMissingKey, toTagged, type TaggedValue } from '../strings/index.js';
+import { runEnginePhase } from './engine-phase.js';
+import type { JobQueue } from './job-queue.js';
+import type { RetryPolicy } from './retry.js';
+import type { FailedSegment } from './translate.js';
+
+export interface TranslateStringsOptions {
+  project: Project;
+  store: MemoryStore;
+  languages: string[];
+  engines: Map<string, Engine>;
+  queueFor: (engine: Engine) => JobQueue;
+  retry: RetryPolicy;
+  dryRun?: boolean;
+  logger?: Logger;
+  signal?: AbortSignal;
+}
+
+export interface StringsSummary {
+  /** Keys written, per language and file: each is a machine translation stored as such in the memory for review. */
+  filled: Array<{ language: string; file: string; key: string }>;
+  failed: FailedSegment[];
+  languages: Record<string, { engine: string; missing: number; tmExact: number; engineSegments: number; engineRequests: number; engineCharacters: number }>;
+}
+
+interface Missing {
+  namespace: string;
+  key: string;
+  id: string;
+  value: TaggedValue;
+  /** The count the engine saw in place of `{{count}}` for a plural form. */
+  sample?: number;
+}
+
+/**
+ * Fills missing UI strings the way `tolk check` counts them (the same
+ * `expectedKeys`, so the two never disagree), through the same memory, queue
+ * and engines as articles. Existing values are never overwritten. A plural
+ * form is translated with a number of its category in place of `{{count}}`
+ * ("5 минут" for Russian `many`, "3 минуты" for `few`), so every form gets its
+ * own grammar; the number is then turned back into `{{count}}`.
+ */
+export async function translateStrings(options: TranslateStringsOptions): Promise<StringsSummary> {
+  const { project, store } = options;
+  const logger = options.logger ?? silentLogger;
+  const sourceLanguage = project.config.sourceLanguage;
+  const summary: StringsSummary = { filled: [], failed: [], languages: {} };
+  const namespaces = project.config.strings.namespaces ?? (await listNamespaces(project, sourceLanguage));
+  const sources = new Map<string, Map<string, string | null>>();
+  for (const namespace of namespaces) {
+    const file = localeFile(project, sourceLanguage, namespace);
+    const resource = await readResource(file, { language: sourceLanguage, namespace, file: displayPath(project, file) });
+    if (resource) sources.set(namespace, resource.strings);
+  }
+  for (const language of options.languages) {
+    const engine = options.engines.get(language)!;
+    const stats = { engine: engine.name, missing: 0, tmExact: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 };
+    summary.languages[language] = stats;
+    const missing: Missing[] = [];
+    const texts = new Map<string, Record<string, unknown>>();
+    for (const [namespace, strings] of sources) {
+      const file = localeFile(project, language, namespace);
+      const target = await readResource(file, { language, namespace, file: displayPath(project, file) });
+      texts.set(namespace, target ? (JSON.parse(target.text) as Record<string, unknown>) : {});
+      for (const expected of expectedKeys(strings.keys(), language).required) {
+        const present = target?.strings.get(expected.key);
+        const source = strings.get(expected.sourceKey);
+        if ((present !== undefined && present !== null && present !== '') || !source) continue;
+        const sample = expected.plural && source.includes('{{count}}') ? sampleCount(language, expected.plural.category, expected.plural.ordinal) : undefined;
+        const value = toTagged(sample === undefined ? source : source.replaceAll('{{count}}', String(sample)));
+        missing.push({ namespace, key: expected.key, id: segmentId(sourceLanguage, value.tagged), value, ...(sample !== undefined ? { sample } : {}) });
+      }
+    }
+    stats.missing = missing.length;
+    const byId = new Map(missing.map((m) => [m.id, m]));
+    const translations = new Map<string, string>();
+    for (const [id, entry] of await store.lookup([...byId.keys()], language)) translations.set(id, entry.target);
+    stats.tmExact = translations.size;
+    const toSend = [...byId.values()].filter((m) => !translations.has(m.id)).map((m) => [m.id, m.value.tagged] as [string, string]);
+    stats.engineSegments = toSend.length;
+    stats.engineCharacters = toSend.reduce((n, [, s]) => n + s.length, 0);
+    if (options.dryRun) continue;
+    await runEnginePhase({
+      engine,
+      queue: options.queueFor(engine),
+      retry: options.retry,
+      sourceLanguage,
+      targetLanguage: language,
+      segments: toSend,
+      store: async (pairs) => {
+        await store.write(
+          pairs.map(([id, target]) => ({
+            segmentId: id,
+            sourceLanguage,
+            targetLanguage: language,
+            source: byId.get(id)!.value.tagged,
+            target,
+            origin: `engine:${engine.name}`,
+            status: 'machine' as const,
+            article: `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`,
+          })),
+        );
+        for (const [id, target] of pairs) translations.set(id, target);
+      },
+      failed: (id, reason) => summary.failed.push({ language, segment: id, source: byId.get(id)!.value.tagged, reason }),
+      onAttempt: () => stats.engineRequests++,
+      logger,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const changed = new Set<string>();
+    for (const item of missing) {
+      const translation = translations.get(item.id);
+      if (translation === undefined) continue;
+      let text = fromTagged(translation, item.value.markup);
+      if (item.sample !== undefined) {
+        const number = new RegExp(`(?<![\\d.,])${item.sample}(?![\\d])`);
+        if (!number.test(text)) {
+          summary.failed.push({ language, segment: item.id, source: item.value.tagged, reason: `the count ${item.sample} did not come back; cannot place {{count}}` });
+          continue;
+        }
+        text = text.replace(number, '{{count}}');
+      }
+      if (setMissingKey(texts.get(item.namespace)!, item.key, text)) {
+        changed.add(item.namespace);
+        summary.filled.push({ language, file: displayPath(project, localeFile(project, language, item.namespace)), key: item.key });
+      }
+    }
+    for (const namespace of changed) {
+      await writeFileAtomic(localeFile(project, language, namespace), `${JSON.stringify(texts.get(namespace), null, 2)}\n`);
+    }
+  }
+  return summary;
+}
+
+/** A whole number that the language's plural rules put in `category` (2+ where possible, so the noun is not singular by accident). */
+function sampleCount(language: string, category: string, ordinal: boolean): number | undefined {
+  const rules = new Intl.PluralRules(language, { type: ordinal ? 'ordinal' : 'cardinal' });
+  for (const n of [...Array.from({ length: 199 }, (_, i) => i + 2), 1, 0]) if (rules.select(n) === category) return n;
+  return undefined;
+}
