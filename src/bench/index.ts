@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadGlossaries } from '../glossary/index.js';
+import { benchCheck } from './check-bench.js';
 import { benchGlossary } from './glossary-bench.js';
 import { benchMemory } from './memory-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
@@ -17,6 +18,7 @@ export interface BenchOptions {
 }
 
 const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: (l: string) => void }) => Promise<Figure[]>> = {
+  check: ({ quick, log }) => benchCheck(quick ? 1 : 5, log),
   glossary: async ({ log }) => {
     // The shipped glossary and the sample article, as they are in the repository.
     const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,7 +8,8 @@ import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../p
 
 export interface GlossaryCheckOptions {
   project: Project;
-  glossary: Glossary;
+  /** Without a glossary only the structure of each localized segment is checked (tag damage). */
+  glossary?: Glossary;
   /** Only these target languages. @default config articleLanguages */
   languages?: string[];
   /** `error`: a missing term is an error too; `warning`: missing terms warn, forbidden terms and changed names are errors. */
@@ -22,7 +23,7 @@ export interface GlossaryCheckOptions {
  */
 export async function glossaryFindings(options: GlossaryCheckOptions): Promise<Diagnostic[]> {
   const { project, glossary } = options;
-  const terms = matchers(glossary);
+  const terms = glossary ? matchers(glossary) : undefined;
   const sourceLanguage = project.config.sourceLanguage;
   const findings: Diagnostic[] = [];
   for (const path of await listSourceArticles(project)) {
@@ -46,6 +47,21 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
         targetLanguage: language,
         frontMatterFields: project.config.frontMatter.translate,
       });
+      for (const damage of alignment.damaged) {
+        findings.push({
+          severity: 'error',
+          rule: 'tag-damage',
+          language,
+          file: display,
+          line: damage.line,
+          key: damage.segment.slice(0, 12),
+          message: 'the markup of this segment (links, code, emphasis) no longer matches the source',
+        });
+      }
+      if (alignment.unaligned) {
+        findings.push({ severity: 'error', rule: 'tag-damage', language, file: display, message: `cannot be aligned to its source: ${alignment.unaligned}` });
+      }
+      if (!terms) continue;
       for (const segment of alignment.segments) {
         for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {
           const severity = v.rule === 'glossary-missing' && options.enforcement === 'warning' ? 'warning' : 'error';
@@ -72,12 +88,12 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
   return findings;
 }
 
-/** `tolk check`'s glossary part: nothing when the project has no glossary. */
+/** `tolk check`'s pass over localized segments: tag damage always, glossary violations when the project has a glossary. */
 export const glossaryProvider = async ({ project, languages }: { project: Project; languages: readonly string[] }): Promise<Diagnostic[]> => {
-  if (project.config.glossaries.length === 0) return [];
+  const glossary = project.config.glossaries.length ? await loadGlossaries(project.root, project.config.glossaries) : undefined;
   return glossaryFindings({
     project,
-    glossary: await loadGlossaries(project.root, project.config.glossaries),
+    ...(glossary ? { glossary } : {}),
     enforcement: project.config.glossary.enforcement,
     languages: languages.filter((l) => project.config.articleLanguages.includes(l)),
   });

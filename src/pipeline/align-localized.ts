@@ -16,6 +16,8 @@ export interface Alignment {
   segments: AlignedSegment[];
   /** Recorded segments whose source no longer exists (the source changed since). */
   stale: number;
+  /** Translated segments whose markup no longer matches the source's (a link or code removed or added by hand). */
+  damaged: Array<{ line: number; segment: string }>;
   /** Why the article could not be aligned to its record, when it could not. */
   unaligned?: string;
 }
@@ -43,10 +45,10 @@ export function alignLocalized(input: {
   const localizedUnits = segmentUnits(localized);
   const records = input.provenance.segments;
   if (localizedUnits.length !== records.length) {
-    return { segments: [], stale: 0, unaligned: `the article has ${localizedUnits.length} segments but its record lists ${records.length}` };
+    return { segments: [], stale: 0, damaged: [], unaligned: `the article has ${localizedUnits.length} segments but its record lists ${records.length}` };
   }
   const sourceUnits = new Map(segmentUnits(input.source).map((u) => [u.segment.id.slice(0, records[0]?.id.length ?? 12), u]));
-  const alignment: Alignment = { segments: [], stale: 0 };
+  const alignment: Alignment = { segments: [], stale: 0, damaged: [] };
   records.forEach((record, i) => {
     if (!record.textHash) return;
     const source = sourceUnits.get(record.id);
@@ -57,6 +59,7 @@ export function alignLocalized(input: {
     const unit = localizedUnits[i]!;
     const target = retagToSource(unit, input.localizedText, source, input.source.text);
     if (target !== undefined) alignment.segments.push({ source, target, recordedHash: record.textHash, line: unit.segment.line });
+    else alignment.damaged.push({ line: unit.segment.line, segment: source.segment.id });
   });
   return alignment;
 }

@@ -31,7 +31,7 @@ export async function runGlossaryCheck(args: GlossaryCheckArgs, io: CommandIO): 
     );
   } else {
     for (const finding of findings) io.stdout(`${formatDiagnostic(finding)}\n`);
-    io.stdout(`${errors} errors, ${findings.length - errors} warnings in ${glossary.concepts.length} glossary entries' terms\n`);
+    io.stdout(`${errors} errors, ${findings.length - errors} warnings (${glossary.concepts.length} glossary entries)\n`);
   }
   return errors > 0 ? 1 : 0;
 }
