@@ -29,14 +29,16 @@ export interface Alignment {
  * segment. Nothing is guessed: when the counts differ the article is
  * reported unaligned.
  */
-export function alignLocalized(input: {
+export interface AlignInput {
   source: SegmentedArticle;
   localizedText: string;
   localizedFile: string;
   provenance: Provenance;
   targetLanguage: string;
   frontMatterFields: readonly string[];
-}): Alignment {
+}
+
+export function alignLocalized(input: AlignInput): Alignment {
   const localized = segmentArticle(input.localizedText, {
     sourceLanguage: input.targetLanguage,
     frontMatterFields: input.frontMatterFields,

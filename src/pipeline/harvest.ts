@@ -1,7 +1,6 @@
-import type { SegmentedArticle } from '../markdown/index.js';
 import type { MemoryWrite } from '../memory/index.js';
-import { alignLocalized } from './align-localized.js';
-import { textHash, type Provenance } from './provenance.js';
+import { alignLocalized, type AlignInput } from './align-localized.js';
+import { textHash } from './provenance.js';
 
 export interface Harvest {
   /** One write per aligned, translated segment; `edited` ones were changed by hand after tolk wrote them. */
@@ -12,13 +11,7 @@ export interface Harvest {
   unaligned?: string;
 }
 
-export interface HarvestInput {
-  source: SegmentedArticle;
-  localizedText: string;
-  localizedFile: string;
-  provenance: Provenance;
-  targetLanguage: string;
-  frontMatterFields: readonly string[];
+export interface HarvestInput extends AlignInput {
   /** Source article path recorded with the writes. */
   article: string;
 }

@@ -1,5 +1,5 @@
 /** Pipeline stage: plan → harvest → memory → engine queue → memory → reassembly → files. */
-export { translateArticles, type FailedSegment, type LanguageSummary, type TranslateOptions, type TranslateSummary } from './translate.js';
+export { translateArticles, type FailedSegment, type LanguageSummary, type RunCounts, type RunOptions, type TranslateOptions, type TranslateSummary } from './translate.js';
 export { batches } from './batches.js';
 export { createJobQueue, type JobQueue, type QueueLimits } from './job-queue.js';
 export { withRetry, type RetryPolicy } from './retry.js';

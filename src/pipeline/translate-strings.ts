@@ -1,27 +1,12 @@
-import type { Project } from '../config/index.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { silentLogger, type Logger } from '../core/logger.js';
-import type { Engine } from '../engines/index.js';
+import { silentLogger } from '../core/logger.js';
 import { segmentId } from '../markdown/index.js';
-import type { MemoryStore } from '../memory/index.js';
 import { displayPath } from '../project/index.js';
 import { expectedKeys, fromTagged, listNamespaces, localeFile, readResource, setMissingKey, toTagged, type TaggedValue } from '../strings/index.js';
 import { runEnginePhase } from './engine-phase.js';
-import type { JobQueue } from './job-queue.js';
-import type { RetryPolicy } from './retry.js';
-import type { FailedSegment } from './translate.js';
+import type { FailedSegment, RunOptions } from './translate.js';
 
-export interface TranslateStringsOptions {
-  project: Project;
-  store: MemoryStore;
-  languages: string[];
-  engines: Map<string, Engine>;
-  queueFor: (engine: Engine) => JobQueue;
-  retry: RetryPolicy;
-  dryRun?: boolean;
-  logger?: Logger;
-  signal?: AbortSignal;
-}
+export type TranslateStringsOptions = RunOptions;
 
 export interface StringsSummary {
   /** Keys written, per language and file: each is a machine translation stored as such in the memory for review. */

@@ -6,6 +6,7 @@ import type { Engine } from '../engines/index.js';
 import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
 import { checkTranslation, glossaryHints, matchers, protectTerms, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
+import { join } from 'node:path';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
 import { harvestLocalized } from './harvest.js';
@@ -16,9 +17,9 @@ import { runEnginePhase } from './engine-phase.js';
 import type { RetryPolicy } from './retry.js';
 import { SegmentCache } from './segment-cache.js';
 import { WrittenFiles } from './written-files.js';
-import { join } from 'node:path';
 
-export interface TranslateOptions {
+/** What every run through the engines needs, articles or strings. */
+export interface RunOptions {
   project: Project;
   store: MemoryStore;
   languages: string[];
@@ -27,10 +28,15 @@ export interface TranslateOptions {
   /** The queue an engine's requests wait in; one per engine, shared by its languages. */
   queueFor: (engine: Engine) => JobQueue;
   retry: RetryPolicy;
-  /** Glob over source paths (relative to `articles/<sourceLanguage>/`). */
-  articles?: string;
   /** Send nothing, write nothing: count what would be sent. */
   dryRun?: boolean;
+  logger?: Logger;
+  signal?: AbortSignal;
+}
+
+export interface TranslateOptions extends RunOptions {
+  /** Glob over source paths (relative to `articles/<sourceLanguage>/`). */
+  articles?: string;
   /** Rebuild localized articles even when up to date or not written by tolk. */
   force?: boolean;
   fuzzyThreshold: number;
@@ -46,13 +52,11 @@ export interface TranslateOptions {
    * the segment cache. None: every article is parsed and read back each run.
    */
   stateDir?: string;
-  logger?: Logger;
-  signal?: AbortSignal;
   onProgress?: (event: { language: string; done: number; total: number }) => void;
 }
 
-export interface LanguageSummary {
-  engine: string;
+/** What a run counted, per language and in total. */
+export interface RunCounts {
   segments: number;
   unique: number;
   tmExact: number;
@@ -60,6 +64,10 @@ export interface LanguageSummary {
   engineSegments: number;
   engineRequests: number;
   engineCharacters: number;
+}
+
+export interface LanguageSummary extends RunCounts {
+  engine: string;
   failed: number;
   written: number;
   /** Words the engine marked unknown, per segment (Apertium). */
@@ -83,14 +91,7 @@ export interface FailedSegment {
   reason: string;
 }
 
-export interface TranslateSummary {
-  segments: number;
-  unique: number;
-  tmExact: number;
-  tmFuzzy: number;
-  engineSegments: number;
-  engineRequests: number;
-  engineCharacters: number;
+export interface TranslateSummary extends RunCounts {
   failed: FailedSegment[];
   /** Glossary violations found in the translations used (engine, memory or human). */
   violations: GlossaryFinding[];

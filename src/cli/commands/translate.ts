@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../../engines/index.js';
 import { loadGlossaries } from '../../glossary/index.js';
 import { openMemory } from '../../memory/index.js';
-import { createJobQueue, translateArticles, translateStrings, type JobQueue } from '../../pipeline/index.js';
+import { createJobQueue, translateArticles, translateStrings, type JobQueue, type StringsSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -78,8 +78,10 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   const memoryFile = resolve(project.root, config.memory.path);
   const store = openMemory(project, memoryFile);
   const retry = { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs };
-  if (args.strings) {
-    try {
+  const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
+  const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
+  try {
+    if (args.strings) {
       const summary = await translateStrings({
         project,
         store,
@@ -87,27 +89,14 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
         engines,
         queueFor,
         retry,
+        logger,
         ...(args.dryRun ? { dryRun: true } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
-        logger: args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) },
       });
       if (args.json) printJson(io, summary);
-      else {
-        for (const f of summary.failed) io.stderr(`failed: ${f.language} "${f.source.slice(0, 60)}": ${f.reason}\n`);
-        for (const [language, s] of Object.entries(summary.languages)) {
-          const filled = summary.filled.filter((f) => f.language === language).length;
-          io.stdout(`${language} (${s.engine}): ${s.missing} missing strings, ${s.tmExact} from memory, ${args.dryRun ? 'would send' : 'sent'} ${s.engineSegments} in ${s.engineRequests} requests${args.dryRun ? '' : `, ${filled} filled`}\n`);
-        }
-      }
+      else printStrings(io, summary, Boolean(args.dryRun));
       return summary.failed.length > 0 ? 1 : 0;
-    } finally {
-      for (const engine of byName.values()) await engine.close?.();
-      await store.close();
     }
-  }
-  const progress = createProgress(io, Boolean(args.json || args.dryRun));
-  const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
-  try {
     const summary = await translateArticles({
       project,
       store,
@@ -135,6 +124,17 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
     progress.stop();
     for (const engine of byName.values()) await engine.close?.();
     await store.close();
+  }
+}
+
+function printStrings(io: CommandIO, summary: StringsSummary, dryRun: boolean): void {
+  for (const f of summary.failed) io.stderr(`failed: ${f.language} "${f.source.slice(0, 60)}": ${f.reason}\n`);
+  for (const [language, s] of Object.entries(summary.languages)) {
+    const filled = summary.filled.filter((f) => f.language === language).length;
+    io.stdout(
+      `${language} (${s.engine}): ${s.missing} missing strings, ${s.tmExact} from memory, ` +
+        `${dryRun ? 'would send' : 'sent'} ${s.engineSegments} in ${s.engineRequests} requests${dryRun ? '' : `, ${filled} filled`}\n`,
+    );
   }
 }
 
