@@ -32,5 +32,7 @@ tolk('tm', 'stats');
 tolk('tm', 'search', 'De opkomst van jonge talenten', '--to', 'af');
 tolk('glossary', 'check');
 tolk('glossary', 'lookup', 'ploegenachtervolging');
+// The CI gate: UI strings in every language, the Afrikaans article, the glossary.
+tolk('check');
 // Pseudo-localization shows untranslated strings and tight layouts.
 tolk('translate', '--to', 'qps-ploc', '--engine', 'pseudo');

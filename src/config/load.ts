@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, type InputError } from '../core/errors.js';
 import { parseJson } from '../core/json.js';
 import { readText } from '../core/read-text.js';
 import { configSchema, type TolkConfig } from './schema.js';
@@ -35,8 +35,8 @@ export async function loadProject(options: { root?: string; cwd?: string } = {})
   if (!root) throw new ConfigError(`no ${CONFIG_FILE} found in ${options.cwd ?? process.cwd()} or any parent; pass --root <dir>`);
   const configFile = join(root, CONFIG_FILE);
   if (!existsSync(configFile)) throw new ConfigError(`${CONFIG_FILE} not found in --root ${root}`, { file: configFile });
-  const text = await readText(configFile, configFile).catch((error: Error) => {
-    throw new ConfigError(error.message, { file: configFile });
+  const text = await readText(configFile, configFile).catch((error: InputError) => {
+    throw new ConfigError(error.message, { ...error.location, file: configFile });
   });
   let raw: unknown;
   try {
