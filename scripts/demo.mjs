@@ -36,3 +36,5 @@ tolk('glossary', 'lookup', 'ploegenachtervolging');
 tolk('check');
 // Pseudo-localization shows untranslated strings and tight layouts.
 tolk('translate', '--to', 'qps-ploc', '--engine', 'pseudo');
+// The publisher's step: what passes the 80 % gate, as Markdown, HTML pages and JSON in dist/site/.
+tolk('export', '--out', join(root, 'dist/site'));

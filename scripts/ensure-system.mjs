@@ -7,8 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 /** Which Debian packages each npm script needs, and why. */
 const APERTIUM = ['apertium', 'apertium-afr-nld']; // the local engine and its Dutch→Afrikaans pair
 const NEEDS = {
-  // xmllint validates TMX/XLIFF output; APY and the English→Spanish pair are tested too.
-  test: [...APERTIUM, 'apertium-apy', 'apertium-eng-spa', 'libxml2-utils'],
+  // xmllint validates TMX/XLIFF output; APY and the English→Spanish pair are tested too;
+  // Chromium renders an exported page the way a reader sees it (driven by playwright-core, no browser download).
+  // Translate Toolkit (xliff2po, po2xliff) is the CAT-tool library the XLIFF round trip is tested against.
+  test: [...APERTIUM, 'apertium-apy', 'apertium-eng-spa', 'libxml2-utils', 'chromium', 'translate-toolkit'],
   demo: APERTIUM,
   bench: APERTIUM,
 };

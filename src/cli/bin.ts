@@ -77,6 +77,21 @@ program
     await run(() => runCheckCommand(opts, io, { providers: [glossaryProvider] }))();
   });
 
+program
+  .command('export')
+  .description('publish the articles that pass the completeness gate as Markdown, HTML and JSON')
+  .requiredOption('--out <dir>', 'output directory (nothing is written outside it), e.g. dist/site')
+  .option('--to <langs>', 'comma-separated languages (default: articleLanguages; the source language is always exported)')
+  .option('--format <formats>', 'comma-separated: md, html, json', 'md,html,json')
+  .option('--min-complete <percent>', 'export an article only when its translation is at least this complete (0-100)', '80')
+  .option('--base-url <url>', 'absolute URL the output is served from, for absolute hreflang and canonical links')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runExport } = await import('./commands/export.js');
+    await run(() => runExport(opts, io))();
+  });
+
 const tm = program.command('tm').description('translation memory: search, stats, TMX import and export');
 
 tm.command('search')

@@ -25,7 +25,7 @@ export function splitBatch(output: string, expected: number): string[] | undefin
  */
 export function stripMarks(html: string): { text: string; unknown: string[] } {
   const unknown: string[] = [];
-  const text = html.replace(/(^|[\s>(“"'‘])([*#@])([\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*)/gu, (_, before: string, mark: string, word: string) => {
+  const text = html.replace(/(^|[\s>(“"'‘’])([*#@])([\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*)/gu, (_, before: string, mark: string, word: string) => {
     if (mark === '*') unknown.push(word);
     return before + word;
   });

@@ -143,3 +143,10 @@ describe('apertium engine, APY', () => {
     expect(error.message).toMatch(/nld-ja: HTTP 400 That pair is not installed/);
   });
 });
+
+describe('apertium marks', () => {
+  it('apertium: a mark after a curly apostrophe ("programma’s" → "program’*s") is stripped too', async () => {
+    const { stripMarks } = await import('../../src/engines/apertium-format.js');
+    expect(stripMarks('ontwikkelingsprogram’*s en *gewichtheffen')).toEqual({ text: 'ontwikkelingsprogram’s en gewichtheffen', unknown: ['s', 'gewichtheffen'] });
+  });
+});

@@ -1,0 +1,75 @@
+import { relative, resolve, sep } from 'node:path';
+import { loadProject } from '../../config/index.js';
+import { formatDiagnostic } from '../../core/diagnostic.js';
+import { UsageError } from '../../core/errors.js';
+import { exportArticles, type ExportFormat } from '../../publish/index.js';
+import { printJson, type CommandIO } from '../io.js';
+
+export interface ExportArgs {
+  root?: string;
+  /** Comma-separated languages. @default the config's `articleLanguages` (the source language is always exported) */
+  to?: string;
+  /** Comma-separated: md, html, json. @default "md,html,json" */
+  format?: string;
+  /** Output directory, relative to the working directory. Required. */
+  out?: string;
+  /** 0–100. @default "80" */
+  minComplete?: string;
+  /** Absolute URL the output directory is served from, for absolute hreflang and canonical links. */
+  baseUrl?: string;
+  json?: boolean;
+}
+
+/**
+ * `tolk export`: the articles that pass the completeness gate, as Markdown,
+ * HTML and JSON under `--out`. Articles held back by the gate are listed, not
+ * failed: exit 0 whenever the export ran (the gate deciding is the export
+ * working), 1 when it was interrupted, 2 on usage, config or input errors.
+ */
+export async function runExport(args: ExportArgs, io: CommandIO): Promise<number> {
+  if (!args.out) throw new UsageError('--out <dir> is required: the directory the export is written to, such as dist/site');
+  const minComplete = args.minComplete === undefined ? undefined : /^\d{1,3}$/.test(args.minComplete.trim()) ? Number(args.minComplete) : NaN;
+  if (minComplete !== undefined && !(minComplete >= 0 && minComplete <= 100)) {
+    throw new UsageError(`--min-complete expects a whole number from 0 to 100, got "${args.minComplete}"`);
+  }
+  const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+  const languages = list(args.to);
+  if (languages?.length === 0) throw new UsageError('--to names no language');
+  const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
+  const result = await exportArticles({
+    project,
+    out: resolve(io.cwd, args.out),
+    ...(languages ? { languages } : {}),
+    ...(args.format !== undefined ? { formats: (list(args.format) ?? []) as ExportFormat[] } : {}),
+    ...(minComplete !== undefined ? { minComplete } : {}),
+    ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  const code = result.interrupted ? 1 : 0;
+  if (args.json) {
+    printJson(io, result);
+    return code;
+  }
+  for (const d of result.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  const shown = shownPath(io.cwd, result.out);
+  const articles = new Set(result.exported.map((e) => e.source)).size;
+  const languagesOut = new Set(result.exported.map((e) => e.lang)).size;
+  io.stdout(`exported ${articles} ${articles === 1 ? 'article' : 'articles'} in ${languagesOut} ${languagesOut === 1 ? 'language' : 'languages'} to ${shown} (${result.formats.join(', ')}; gate ${result.minComplete}%)\n`);
+  for (const e of result.exported) io.stdout(`  ${e.lang.padEnd(8)} ${String(e.complete).padStart(3)}%  ${e.lang}/${e.slug}\n`);
+  if (result.heldBack.length) {
+    io.stdout(`held back (below ${result.minComplete}% complete):\n`);
+    for (const h of result.heldBack) {
+      const why = h.reason === 'missing' ? `no ${h.lang} article yet` : `${h.complete}% complete`;
+      const removed = h.removed.length ? `; removed ${h.removed.join(', ')}` : '';
+      io.stdout(`  ${h.lang.padEnd(8)} ${String(h.complete).padStart(3)}%  ${h.source} (${why}${removed})\n`);
+    }
+  }
+  if (result.interrupted) io.stderr('interrupted: the indexes were not rewritten; run tolk export again\n');
+  return code;
+}
+
+/** Relative to the working directory when inside it, so the line can be pasted back. */
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : path;
+}
