@@ -55,6 +55,9 @@ export interface TranslateOptions extends RunOptions {
   onProgress?: (event: { language: string; done: number; total: number }) => void;
 }
 
+/** A run's counters before anything happened. */
+const noCounts = (): RunCounts => ({ segments: 0, unique: 0, tmExact: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 });
+
 /** What a run counted, per language and in total. */
 export interface RunCounts {
   segments: number;
@@ -123,13 +126,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...(cache ? { cache } : {}),
   });
   const summary: TranslateSummary = {
-    segments: 0,
-    unique: 0,
-    tmExact: 0,
-    tmFuzzy: 0,
-    engineSegments: 0,
-    engineRequests: 0,
-    engineCharacters: 0,
+    ...noCounts(),
     failed: [],
     violations: [],
     written: [],
@@ -212,13 +209,7 @@ async function translateLanguage(
   const engine = options.engines.get(language)!;
   const stats: LanguageSummary = {
     engine: engine.name,
-    segments: 0,
-    unique: 0,
-    tmExact: 0,
-    tmFuzzy: 0,
-    engineSegments: 0,
-    engineRequests: 0,
-    engineCharacters: 0,
+    ...noCounts(),
     failed: 0,
     written: 0,
     unknownWords: {},

@@ -5,7 +5,7 @@ import { checkArticles } from '../../src/check/index.js';
 import { loadProject } from '../../src/config/index.js';
 import { segmentArticle } from '../../src/markdown/index.js';
 import { makeProject } from '../helpers/project.js';
-import { localize } from './localize.js';
+import { localize } from '../helpers/localize.js';
 
 const article = (paragraph: string, url = 'https://example.com/verslag') =>
   `---\ntitle: Goud voor Kazachstan\n---\n\n# Goud voor Kazachstan\n\n${paragraph}\n\nLees het [verslag](${url}).\n`;

@@ -6,7 +6,7 @@ import { runCheck } from '../../src/check/index.js';
 import { loadProject } from '../../src/config/index.js';
 import { makeProject, snapshot } from '../helpers/project.js';
 import { defectTree } from './fixtures.js';
-import { localize } from './localize.js';
+import { localize } from '../helpers/localize.js';
 import { tolkCheck } from './run.js';
 
 const ruFindings = [

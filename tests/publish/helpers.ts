@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProject, type Project } from '../../src/config/index.js';
-import type { Engine } from '../../src/engines/index.js';
-import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { createJobQueue, translateArticles, type JobQueue } from '../../src/pipeline/index.js';
 import { makeProject, repoRoot } from '../helpers/project.js';
-import { scriptedEngine, upper } from '../helpers/scripted-engine.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -56,35 +51,8 @@ export function publishProject(files: Record<string, string>, config: Record<str
   });
 }
 
-/**
- * Localizes every source article through the real pipeline, so localized
- * articles carry genuine `tolk:` records. `translate` returns the tagged
- * translation of a segment, or undefined to leave it in the source language
- * (the engine then answers with a damaged tag, which the pipeline refuses).
- * Default: uppercase.
- */
-export async function localize(root: string, languages: string[], translate: (tagged: string, lang: string) => string | undefined = (s) => upper(s)): Promise<Project> {
-  const project = await loadProject({ root });
-  const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
-  const engine = scriptedEngine('scripted', (request) =>
-    request.segments.map((s) => ({ text: translate(s, request.targetLanguage) ?? `${s}<99/>` })),
-  );
-  const queues = new Map<Engine, JobQueue>();
-  try {
-    await translateArticles({
-      project,
-      store,
-      languages,
-      engines: new Map(languages.map((l) => [l, engine])),
-      queueFor: (e) => queues.get(e) ?? queues.set(e, createJobQueue({ concurrency: 2 })).get(e)!,
-      retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
-      fuzzyThreshold: 75,
-    });
-  } finally {
-    await store.close();
-  }
-  return project;
-}
+
+export { localize } from '../helpers/localize.js';
 
 /** Everything the CLI command prints, for calling `runExport` in-process. */
 export function bufferIO(cwd: string) {

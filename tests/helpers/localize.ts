@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { loadProject, type Project } from '../../src/config/index.js';
+import type { Engine } from '../../src/engines/index.js';
+import { SqliteMemoryStore } from '../../src/memory/index.js';
+import { createJobQueue, translateArticles, type JobQueue } from '../../src/pipeline/index.js';
+import { scriptedEngine, upper } from './scripted-engine.js';
+
+/**
+ * Localizes every source article through the real pipeline, so localized
+ * articles carry genuine `tolk:` records. `translate` returns the tagged
+ * translation of a segment, or undefined to leave it in the source language
+ * (the engine then answers with a damaged tag, which the pipeline refuses).
+ * Default: uppercase.
+ */
+export async function localize(root: string, languages: string[], translate: (tagged: string, lang: string) => string | undefined = (s) => upper(s)): Promise<Project> {
+  const project = await loadProject({ root });
+  const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+  const engine = scriptedEngine('scripted', (request) =>
+    request.segments.map((s) => ({ text: translate(s, request.targetLanguage) ?? `${s}<99/>` })),
+  );
+  const queues = new Map<Engine, JobQueue>();
+  try {
+    await translateArticles({
+      project,
+      store,
+      languages,
+      engines: new Map(languages.map((l) => [l, engine])),
+      queueFor: (e) => queues.get(e) ?? queues.set(e, createJobQueue({ concurrency: 2 })).get(e)!,
+      retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
+      fuzzyThreshold: 75,
+    });
+  } finally {
+    await store.close();
+  }
+  return project;
+}
