@@ -162,6 +162,53 @@ glossary
     await run(() => runGlossaryLookup({ term, ...opts }, io))();
   });
 
+const sync = program
+  .command('sync')
+  .description('translator sync: XLIFF for translators out and in, hand edits in localized articles into the memory')
+  .addHelpText(
+    'after',
+    '\nWithout a command, `tolk sync [--to <langs>] [--root <dir>] [--json]` stores hand edits made in\narticles/<lang>/ as human translations and prints, per language, segments open / machine / human / reviewed.\n',
+  );
+
+// `tolk sync` itself is a hidden default command, so its options do not swallow those of export and import.
+sync
+  .command('edits', { isDefault: true, hidden: true })
+  .description('hand edits in localized articles into the memory, then the status per language')
+  .option('--to <langs>', 'only these article languages (comma-separated)')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runSync } = await import('./commands/sync.js');
+    await run(() => runSync(opts, io))();
+  });
+
+sync
+  .command('export')
+  .description('write one XLIFF file with what translators should work on')
+  .requiredOption('--to <lang>', 'target language')
+  .option('--format <format>', 'xliff2 or xliff12', 'xliff2')
+  .option('--codes <codes>', 'XLIFF 1.2 inline codes: g (<g>/<x/>, the default) or bpt (<bpt>/<ept>/<ph>, for Translate Toolkit)')
+  .option('--all', 'every segment, translated ones included')
+  .option('-o, --output <file>', 'XLIFF file to write (default: <source>-<lang>.xlf)')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runSyncExport } = await import('./commands/sync-export.js');
+    await run(() => runSyncExport(opts, io))();
+  });
+
+sync
+  .command('import')
+  .description('import translated XLIFF files into the memory and rebuild the localized articles')
+  .argument('<files...>', 'XLIFF 2.x or 1.2 files')
+  .option('--to <lang>', "target language for files that name none (Translate Toolkit's po2xliff output)")
+  .addOption(root())
+  .addOption(json())
+  .action(async (files: string[], opts) => {
+    const { runSyncImport } = await import('./commands/sync-import.js');
+    await run(() => runSyncImport({ files, ...opts }, io))();
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

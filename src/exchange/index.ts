@@ -1,4 +1,4 @@
-/** Exchange stage: reading and writing the interchange formats other tools use (TMX; XLIFF and TBX to come). */
+/** Exchange stage: reading and writing the interchange formats other tools use (TMX, XLIFF; TBX to come). */
 export { readTmx } from './tmx/read-tmx.js';
 export { readTmxInWorker } from './tmx/read-tmx-in-worker.js';
 export { writeTmx, type WriteTmxOptions } from './tmx/write-tmx.js';
@@ -7,3 +7,4 @@ export { readXmlEvents, DEFAULT_MAX_BYTES, type SafeXmlOptions } from './xml/saf
 export type { XmlEvent, XmlOpen, XmlClose, XmlText } from './xml/xml-event.js';
 export type { Doctype } from './xml/doctype.js';
 export { normalizeLanguageTag } from './language-tag.js';
+export * from './xliff/index.js';

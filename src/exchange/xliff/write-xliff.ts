@@ -1,0 +1,101 @@
+import { writeStreamAtomic } from '../../core/write-stream-atomic.js';
+import { checkTags, tagShape } from '../../markdown/index.js';
+import { normalizeLanguageTag } from '../language-tag.js';
+import { toolVersion } from '../tool-version.js';
+import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
+import { targetState } from './states.js';
+import type { WriteXliffOptions, XliffFileOut, XliffUnitOut } from './types.js';
+import { inlineXliff } from './write-inline.js';
+
+export const XLIFF_NAMESPACES = {
+  xliff2: 'urn:oasis:names:tc:xliff:document:2.0',
+  xliff12: 'urn:oasis:names:tc:xliff:document:1.2',
+} as const;
+
+/**
+ * Writes units as XLIFF 2.0 (valid against the OASIS core schema) or 1.2
+ * (valid against xliff-core-1.2-strict.xsd), one `<file>` per article,
+ * streamed to a temp file that replaces `path` only when complete. Unit ids
+ * are segment ids; whitespace is preserved. Files without units are left
+ * out; there must be at least one unit (2.0 has no valid empty document).
+ * Returns the number of units written.
+ */
+export async function writeXliff(path: string, files: readonly XliffFileOut[], options: WriteXliffOptions): Promise<number> {
+  const nonEmpty = files.filter((f) => f.units.length > 0);
+  if (nonEmpty.length === 0) throw new Error('writeXliff: no units to write (XLIFF 2.0 cannot be empty)');
+  for (const unit of nonEmpty.flatMap((f) => f.units)) {
+    const problem = unit.target && checkTags(tagShape(unit.source), unit.target.text);
+    if (problem) throw new Error(`writeXliff: target of unit ${unit.id} has broken tags (${problem}); leave it out`);
+  }
+  const source = normalizeLanguageTag(options.sourceLanguage);
+  const target = normalizeLanguageTag(options.targetLanguage);
+  const write12 = options.format === 'xliff12';
+  return writeStreamAtomic(path, async (write) => {
+    await write('<?xml version="1.0" encoding="UTF-8"?>\n');
+    await write(
+      write12
+        ? `<xliff xmlns="${XLIFF_NAMESPACES.xliff12}" version="1.2">\n`
+        : `<xliff xmlns="${XLIFF_NAMESPACES.xliff2}" version="2.0" srcLang="${attr(source)}" trgLang="${attr(target)}">\n`,
+    );
+    let count = 0;
+    for (const [index, file] of nonEmpty.entries()) {
+      await write(write12 ? fileStart12(file, source, target, options) : `  <file id="f${index + 1}" original="${attr(file.original)}" canResegment="no">\n`);
+      for (const unit of file.units) {
+        await write(write12 ? unit12(unit, options) : unit2(unit));
+        count++;
+      }
+      await write(write12 ? '    </body>\n  </file>\n' : '  </file>\n');
+    }
+    await write('</xliff>\n');
+    return count;
+  });
+}
+
+function unit2(unit: XliffUnitOut): string {
+  const notes = unit.notes.map(
+    (n) => `        <note category="${attr(n.category)}"${n.priority && n.priority !== 1 ? ` priority="${n.priority}"` : ''}>${text(n.text)}</note>\n`,
+  );
+  const state = unit.target && targetState('xliff2', unit.target.status);
+  const stateAttributes = state ? ` state="${state.state}"${state.subState ? ` subState="${attr(state.subState)}"` : ''}` : '';
+  const inline = (tagged: string) => inlineXliff(tagged, 'xliff2', 'g', unit.codes);
+  return (
+    `    <unit id="${attr(unit.id)}">\n` +
+    (notes.length ? `      <notes>\n${notes.join('')}      </notes>\n` : '') +
+    `      <segment${stateAttributes}>\n` +
+    `        <source xml:space="preserve">${inline(unit.source)}</source>\n` +
+    (unit.target ? `        <target xml:space="preserve">${inline(unit.target.text)}</target>\n` : '') +
+    `      </segment>\n` +
+    `    </unit>\n`
+  );
+}
+
+function fileStart12(file: XliffFileOut, source: string, target: string, options: WriteXliffOptions): string {
+  return (
+    `  <file original="${attr(file.original)}" source-language="${attr(source)}" target-language="${attr(target)}" datatype="x-markdown" tool-id="tolk">\n` +
+    `    <header>\n      <tool tool-id="tolk" tool-name="tolk" tool-version="${attr(options.toolVersion ?? toolVersion())}"/>\n    </header>\n` +
+    `    <body>\n`
+  );
+}
+
+function unit12(unit: XliffUnitOut, options: WriteXliffOptions): string {
+  const codes = options.codes ?? 'g';
+  const inline = (tagged: string) => inlineXliff(tagged, 'xliff12', codes, unit.codes);
+  const state = unit.target && targetState('xliff12', unit.target.status);
+  const targetAttributes = state ? ` state="${state.state}"${state.qualifier ? ` state-qualifier="${state.qualifier}"` : ''}` : '';
+  const contexts = unit.locations.map(
+    (l) =>
+      `        <context-group purpose="location"><context context-type="sourcefile">${text(l.file)}</context>` +
+      `<context context-type="linenumber">${l.line}</context></context-group>\n`,
+  );
+  const notes = unit.notes.map(
+    (n) => `        <note from="tolk"${n.priority && n.priority !== 1 ? ` priority="${n.priority}"` : ''}>${text(`${n.category}: ${n.text}`)}</note>\n`,
+  );
+  return (
+    `      <trans-unit id="${attr(unit.id)}" xml:space="preserve"${state?.approved ? ' approved="yes"' : ''}>\n` +
+    `        <source>${inline(unit.source)}</source>\n` +
+    (unit.target ? `        <target${targetAttributes}>${inline(unit.target.text)}</target>\n` : '') +
+    contexts.join('') +
+    notes.join('') +
+    `      </trans-unit>\n`
+  );
+}

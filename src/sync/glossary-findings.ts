@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { checkTranslation, matchers, type Glossary, type Violation } from '../glossary/index.js';
+
+export interface GlossaryContext {
+  glossary: Glossary;
+  enforcement: 'warning' | 'error';
+}
+
+/** Checks new translations against the glossary, as `tolk glossary check` reports hand edits. */
+export class GlossaryChecker {
+  readonly #context: GlossaryContext | undefined;
+  readonly #terms: ReturnType<typeof matchers> | undefined;
+  readonly #sourceLanguage: string;
+
+  constructor(sourceLanguage: string, context?: GlossaryContext) {
+    this.#sourceLanguage = sourceLanguage;
+    this.#context = context;
+    this.#terms = context && matchers(context.glossary);
+  }
+
+  violations(source: string, target: string, language: string): Violation[] {
+    if (!this.#terms) return [];
+    return checkTranslation(source, target, this.#terms(this.#sourceLanguage), this.#terms(language));
+  }
+
+  /** The memory's form of violations, stored with the translation. */
+  static stored(violations: readonly Violation[]): string[] {
+    return violations.map((v) => `${v.rule}: ${v.term} → ${v.expected}${v.found ? ` (found ${v.found})` : ''}`);
+  }
+
+  /** One finding per violation; a missing term is an error only under `enforcement: "error"`. */
+  findings(violations: readonly Violation[], where: { file: string; line?: number; language: string; segment: string }): Diagnostic[] {
+    const enforcement = this.#context?.enforcement ?? 'warning';
+    return violations.map((v) => ({
+      severity: v.rule === 'glossary-missing' && enforcement === 'warning' ? 'warning' : 'error',
+      rule: v.rule,
+      message:
+        v.rule === 'dnt-changed'
+          ? `the name "${v.term}" must stay "${v.expected}"`
+          : v.rule === 'glossary-forbidden'
+            ? `"${v.found}" is a forbidden translation of "${v.term}"; use "${v.expected}"`
+            : `"${v.term}" must be translated as "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}`,
+      file: where.file,
+      ...(where.line ? { line: where.line } : {}),
+      language: where.language,
+      segment: where.segment,
+      term: v.term,
+      expected: v.expected,
+      ...(v.found ? { found: v.found } : {}),
+    }));
+  }
+}

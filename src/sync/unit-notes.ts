@@ -1,0 +1,62 @@
+import type { XliffNote } from '../exchange/index.js';
+import { isAllowed, isForbidden, matchText, type TermMatcher } from '../glossary/index.js';
+import type { FuzzyMatch } from '../memory/index.js';
+import type { Occurrence } from './segment-index.js';
+
+/** Why a unit is in the file: what the memory holds for its segment. */
+export type ExportReason = 'untranslated' | 'fuzzy' | 'stale' | 'machine' | 'translated' | 'reviewed' | 'final';
+
+const REASONS: Record<ExportReason, string> = {
+  untranslated: 'not translated yet',
+  fuzzy: 'not translated yet; the memory has similar sentences (see the tm notes)',
+  stale: 'the source sentence changed since this article was translated; the earlier translation is among the tm notes',
+  machine: 'machine translation: check and correct it, then mark it translated',
+  translated: 'translated by a person',
+  reviewed: 'reviewed',
+  final: 'final',
+};
+
+/** At most this many locations are listed per unit; a sentence used in every article would drown the rest. */
+const MAX_LOCATIONS = 5;
+
+export function locationNotes(occurrences: readonly Occurrence[]): XliffNote[] {
+  const notes: XliffNote[] = occurrences
+    .slice(0, MAX_LOCATIONS)
+    .map((o) => ({ category: 'location', text: `${o.article}:${o.line} (${o.kind}, segment ${o.position} of ${o.of})` }));
+  if (occurrences.length > MAX_LOCATIONS) notes.push({ category: 'location', text: `and ${occurrences.length - MAX_LOCATIONS} more places` });
+  return notes;
+}
+
+export function reasonNote(reason: ExportReason): XliffNote {
+  return { category: 'tolk', text: REASONS[reason] };
+}
+
+/** `87% (human, translated): <source> → <target>`, best first. */
+export function fuzzyNotes(matches: readonly FuzzyMatch[]): XliffNote[] {
+  return matches.map((m) => ({ category: 'tm', text: `${m.score}% (${m.origin}, ${m.status}): ${m.source} → ${m.target}`, priority: 2 }));
+}
+
+/**
+ * The glossary entries whose source terms occur in the segment, with the
+ * translations the glossary requires: `"gewichtheffen" → "gewigoptel"`, the
+ * admitted alternatives, the forbidden ones, and names that keep their form.
+ */
+export function glossaryNotes(source: string, sourceTerms: TermMatcher, language: string): XliffNote[] {
+  const notes: XliffNote[] = [];
+  const seen = new Set<string>();
+  for (const occurrence of sourceTerms.find(matchText(source))) {
+    const { concept } = occurrence;
+    if (seen.has(concept.id)) continue;
+    seen.add(concept.id);
+    const terms = concept.terms[language] ?? [];
+    const allowed = terms.filter(isAllowed).map((t) => `"${t.text}"`);
+    const forbidden = terms.filter(isForbidden).map((t) => `"${t.text}"`);
+    let text: string;
+    if (concept.dnt) text = `"${occurrence.text}" is a name: keep it as ${allowed[0] ?? `"${occurrence.text}"`}`;
+    else if (allowed.length) text = `"${occurrence.text}" → ${allowed[0]}${allowed.length > 1 ? ` (also ${allowed.slice(1).join(', ')})` : ''}`;
+    else continue;
+    if (forbidden.length) text += `; not ${forbidden.join(', ')}`;
+    notes.push({ category: 'glossary', text });
+  }
+  return notes;
+}
