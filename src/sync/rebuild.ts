@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { checkTranslation, matchers, type Glossary } from '../glossary/index.js';
 import type { MemoryStore, Status } from '../memory/index.js';
 import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
-import { completeness, shortId, textHash, type ArticleWork, type SegmentRecord } from '../pipeline/index.js';
+import { completeness, provenanceValue, recordSegments, type ArticleWork } from '../pipeline/index.js';
 import { displayPath } from '../project/index.js';
 
 export interface RebuildOptions {
@@ -32,10 +32,6 @@ export interface RebuildResult {
  * source, the `tolk:` record updated. An article is written only when its
  * text changes (the record's date aside), so rebuilding after an import that
  * changed nothing writes nothing. An article tolk did not write is left alone.
- *
- * TODO(pipeline): the record is built here as `provenance.ts` builds it
- * (`recordSegments`/`provenanceValue` are not exported); once the pipeline
- * exports a `rebuildArticles`, this module should call it.
  */
 export async function rebuildArticles(options: RebuildOptions): Promise<RebuildResult> {
   const { project, store } = options;
@@ -74,19 +70,11 @@ export async function rebuildArticles(options: RebuildOptions): Promise<RebuildR
       const lookup = (id: string) => translations.get(id)?.target;
       const assembled = reassemble(item.article, { lookup });
       result.diagnostics.push(...assembled.diagnostics.map((d) => ({ ...d, language })));
-      const segments: SegmentRecord[] = item.article.segments.map((s) =>
-        assembled.translatedSegments.has(s) ? { id: shortId(s.id), textHash: textHash(lookup(s.id)!) } : { id: shortId(s.id) },
-      );
+      const segments = recordSegments(item.article.segments, assembled.translatedSegments, lookup);
       const text = (translated: string) =>
         setArticleFrontMatter(assembled.text, {
           language,
-          tolk: {
-            source: `${sourceLanguage}/${item.path}`,
-            sourceHash: item.hash,
-            complete: completeness(segments),
-            translated,
-            segments: segments.map((s) => `${s.id}:${s.textHash ?? '-'}`).join(' '),
-          },
+          tolk: provenanceValue({ source: `${sourceLanguage}/${item.path}`, sourceHash: item.hash, complete: completeness(segments), translated, segments }),
         });
       const existing = target.existing;
       if (existing?.provenance && text(existing.provenance.translated) === existing.text) {
