@@ -1,7 +1,7 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readText } from '../core/read-text.js';
-import { checkTranslation, loadGlossaries, matchers, type Glossary } from '../glossary/index.js';
+import { checkTranslation, loadGlossaries, matchers, violationMessage, violationSeverity, type Glossary } from '../glossary/index.js';
 import { segmentArticle } from '../markdown/index.js';
 import { alignLocalized, readProvenance } from '../pipeline/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
@@ -64,9 +64,8 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
       if (!terms) continue;
       for (const segment of alignment.segments) {
         for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {
-          const severity = v.rule === 'glossary-missing' && options.enforcement === 'warning' ? 'warning' : 'error';
           findings.push({
-            severity,
+            severity: violationSeverity(v, options.enforcement),
             rule: v.rule,
             language,
             file: display,
@@ -74,12 +73,7 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
             term: v.term,
             expected: v.expected,
             ...(v.found ? { found: v.found } : {}),
-            message:
-              v.rule === 'dnt-changed'
-                ? `the name "${v.term}" must stay "${v.expected}"`
-                : v.rule === 'glossary-forbidden'
-                  ? `"${v.found}" is a forbidden translation of "${v.term}"; use "${v.expected}"`
-                  : `"${v.term}" must be translated as "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}`,
+            message: violationMessage(v),
           });
         }
       }

@@ -69,3 +69,20 @@ export function checkTranslation(source: string, target: string, sourceMatcher: 
   }
   return violations;
 }
+
+/** How a violation counts: a missing term is an error only under `enforcement: "error"`; forbidden terms and changed names always are. */
+export function violationSeverity(v: Violation, enforcement: 'warning' | 'error'): 'error' | 'warning' {
+  return v.rule === 'glossary-missing' && enforcement === 'warning' ? 'warning' : 'error';
+}
+
+/** The sentence every report uses for a violation. */
+export function violationMessage(v: Violation): string {
+  if (v.rule === 'dnt-changed') return `the name "${v.term}" must stay "${v.expected}"`;
+  if (v.rule === 'glossary-forbidden') return `"${v.found}" is a forbidden translation of "${v.term}"; use "${v.expected}"`;
+  return `"${v.term}" must be translated as "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}`;
+}
+
+/** The compact form stored with a translation in the memory. */
+export function storedViolation(v: Violation): string {
+  return `${v.rule}: ${v.term} → ${v.expected}${v.found ? ` (found ${v.found})` : ''}`;
+}

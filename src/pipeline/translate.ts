@@ -4,7 +4,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
 import type { Engine } from '../engines/index.js';
 import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
-import { checkTranslation, glossaryHints, matchers, protectTerms, type Glossary, type Protected, type Violation } from '../glossary/index.js';
+import { checkTranslation, glossaryHints, matchers, protectTerms, storedViolation, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
 import { join } from 'node:path';
 import { displayPath } from '../project/index.js';
@@ -284,7 +284,7 @@ async function translateLanguage(
         origin: `engine:${engine.name}`,
         status: 'machine' as const,
         article: needed.get(id)!.article,
-        violations: violationsOf(id, target).map((v) => `${v.rule}: ${v.term} → ${v.expected}${v.found ? ` (found ${v.found})` : ''}`),
+        violations: violationsOf(id, target).map(storedViolation),
       })),
     );
     for (const [id, target] of pairs) {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { checkTranslation, matchers, type Glossary, type Violation } from '../glossary/index.js';
+import { checkTranslation, matchers, storedViolation, violationMessage, violationSeverity, type Glossary, type Violation } from '../glossary/index.js';
 
 export interface GlossaryContext {
   glossary: Glossary;
@@ -25,21 +25,16 @@ export class GlossaryChecker {
 
   /** The memory's form of violations, stored with the translation. */
   static stored(violations: readonly Violation[]): string[] {
-    return violations.map((v) => `${v.rule}: ${v.term} → ${v.expected}${v.found ? ` (found ${v.found})` : ''}`);
+    return violations.map(storedViolation);
   }
 
   /** One finding per violation; a missing term is an error only under `enforcement: "error"`. */
   findings(violations: readonly Violation[], where: { file: string; line?: number; language: string; segment: string }): Diagnostic[] {
     const enforcement = this.#context?.enforcement ?? 'warning';
     return violations.map((v) => ({
-      severity: v.rule === 'glossary-missing' && enforcement === 'warning' ? 'warning' : 'error',
+      severity: violationSeverity(v, enforcement),
       rule: v.rule,
-      message:
-        v.rule === 'dnt-changed'
-          ? `the name "${v.term}" must stay "${v.expected}"`
-          : v.rule === 'glossary-forbidden'
-            ? `"${v.found}" is a forbidden translation of "${v.term}"; use "${v.expected}"`
-            : `"${v.term}" must be translated as "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}`,
+      message: violationMessage(v),
       file: where.file,
       ...(where.line ? { line: where.line } : {}),
       language: where.language,

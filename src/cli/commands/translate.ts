@@ -80,39 +80,33 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   const retry = { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs };
   const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
+  // What both modes share: the project, the memory, the engines and their queues.
+  const runOptions = {
+    project,
+    store,
+    languages,
+    engines,
+    queueFor,
+    retry,
+    logger,
+    ...(args.dryRun ? { dryRun: true } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
   try {
     if (args.strings) {
-      const summary = await translateStrings({
-        project,
-        store,
-        languages,
-        engines,
-        queueFor,
-        retry,
-        logger,
-        ...(args.dryRun ? { dryRun: true } : {}),
-        ...(io.signal ? { signal: io.signal } : {}),
-      });
+      const summary = await translateStrings(runOptions);
       if (args.json) printJson(io, summary);
       else printStrings(io, summary, Boolean(args.dryRun));
       return summary.failed.length > 0 ? 1 : 0;
     }
     const summary = await translateArticles({
-      project,
-      store,
-      languages,
-      engines,
-      queueFor,
-      retry,
+      ...runOptions,
       fuzzyThreshold: config.memory.fuzzyThreshold,
       ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
       stateDir: dirname(memoryFile),
-      logger,
       onProgress: (event) => progress.update(event),
       ...(args.articles ? { articles: args.articles } : {}),
-      ...(args.dryRun ? { dryRun: true } : {}),
       ...(args.force ? { force: true } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
     });
     progress.stop();
     if (args.json) {
