@@ -1,8 +1,7 @@
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { silentLogger } from '../core/logger.js';
-import { segmentId } from '../markdown/index.js';
 import { displayPath } from '../project/index.js';
-import { expectedKeys, fromTagged, listNamespaces, localeFile, readResource, setMissingKey, toTagged, type TaggedValue } from '../strings/index.js';
+import { expectedKeys, listNamespaces, localeFile, readResource, setMissingKey, stringSegment, stringValue, type StringSegment } from '../strings/index.js';
 import { runEnginePhase } from './engine-phase.js';
 import type { FailedSegment, RunOptions } from './translate.js';
 
@@ -15,13 +14,9 @@ export interface StringsSummary {
   languages: Record<string, { engine: string; missing: number; tmExact: number; engineSegments: number; engineRequests: number; engineCharacters: number }>;
 }
 
-interface Missing {
+interface Missing extends StringSegment {
   namespace: string;
   key: string;
-  id: string;
-  value: TaggedValue;
-  /** The count the engine saw in place of `{{count}}` for a plural form. */
-  sample?: number;
 }
 
 /**
@@ -30,7 +25,8 @@ interface Missing {
  * and engines as articles. Existing values are never overwritten. A plural
  * form is translated with a number of its category in place of `{{count}}`
  * ("5 минут" for Russian `many`, "3 минуты" for `few`), so every form gets its
- * own grammar; the number is then turned back into `{{count}}`.
+ * own grammar; the number is then turned back into `{{count}}` (see
+ * `stringSegment`).
  */
 export async function translateStrings(options: TranslateStringsOptions): Promise<StringsSummary> {
   const { project, store } = options;
@@ -58,9 +54,7 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
         const present = target?.strings.get(expected.key);
         const source = strings.get(expected.sourceKey);
         if ((present !== undefined && present !== null && present !== '') || !source) continue;
-        const sample = expected.plural && source.includes('{{count}}') ? sampleCount(language, expected.plural.category, expected.plural.ordinal) : undefined;
-        const value = toTagged(sample === undefined ? source : source.replaceAll('{{count}}', String(sample)));
-        missing.push({ namespace, key: expected.key, id: segmentId(sourceLanguage, value.tagged), value, ...(sample !== undefined ? { sample } : {}) });
+        missing.push({ namespace, key: expected.key, ...stringSegment(sourceLanguage, source, expected, language) });
       }
     }
     stats.missing = missing.length;
@@ -103,16 +97,12 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     for (const item of missing) {
       const translation = translations.get(item.id);
       if (translation === undefined) continue;
-      let text = fromTagged(translation, item.value.markup);
-      if (item.sample !== undefined) {
-        const number = new RegExp(`(?<![\\d.,])${item.sample}(?![\\d])`);
-        if (!number.test(text)) {
-          summary.failed.push({ language, segment: item.id, source: item.value.tagged, reason: `the count ${item.sample} did not come back; cannot place {{count}}` });
-          continue;
-        }
-        text = text.replace(number, '{{count}}');
+      const value = stringValue(item, translation);
+      if ('problem' in value) {
+        summary.failed.push({ language, segment: item.id, source: item.value.tagged, reason: value.problem });
+        continue;
       }
-      if (setMissingKey(texts.get(item.namespace)!, item.key, text)) {
+      if (setMissingKey(texts.get(item.namespace)!, item.key, value.value)) {
         changed.add(item.namespace);
         summary.filled.push({ language, file: displayPath(project, localeFile(project, language, item.namespace)), key: item.key });
       }
@@ -122,11 +112,4 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     }
   }
   return summary;
-}
-
-/** A whole number that the language's plural rules put in `category` (2+ where possible, so the noun is not singular by accident). */
-function sampleCount(language: string, category: string, ordinal: boolean): number | undefined {
-  const rules = new Intl.PluralRules(language, { type: ordinal ? 'ordinal' : 'cardinal' });
-  for (const n of [...Array.from({ length: 199 }, (_, i) => i + 2), 1, 0]) if (rules.select(n) === category) return n;
-  return undefined;
 }

@@ -12,4 +12,5 @@ export { checkResource, type CheckResourceOptions, type ResourceReport } from '.
 export { checkStrings, type StringsReport } from './check-strings.js';
 export { checkStringsInWorker } from './check-strings-in-worker.js';
 export { toTagged, fromTagged, type TaggedValue } from './i18next-markup.js';
-export { setMissingKey } from './set-key.js';
+export { setKey, setMissingKey } from './set-key.js';
+export { stringSegment, stringValue, taggedLike, type StringSegment } from './string-segment.js';

@@ -1,10 +1,15 @@
 /**
- * Sets a flat i18next key (keySeparator ".") in a nested resource object,
- * only where nothing is there yet: filling never overwrites a value. Returns
- * false when an existing value (or a string where an object is needed) is in
- * the way.
+ * Setting flat i18next keys (keySeparator ".") in a nested resource object.
+ * Both return false when a string stands where an object is needed.
  */
+
+/** Only where nothing is there yet: filling never overwrites a value. Also false when a value is in the way. */
 export function setMissingKey(resource: Record<string, unknown>, key: string, value: string): boolean {
+  return setKey(resource, key, value, { overwrite: false });
+}
+
+/** Sets the value, replacing what is there (a translator's work replaces a machine fill). */
+export function setKey(resource: Record<string, unknown>, key: string, value: string, options: { overwrite: boolean } = { overwrite: true }): boolean {
   const parts = key.split('.');
   let node: Record<string, unknown> = resource;
   for (const part of parts.slice(0, -1)) {
@@ -14,7 +19,9 @@ export function setMissingKey(resource: Record<string, unknown>, key: string, va
     node = node[part] as Record<string, unknown>;
   }
   const last = parts[parts.length - 1]!;
-  if (node[last] !== undefined && node[last] !== '' && node[last] !== null) return false;
+  const present = node[last];
+  if (typeof present === 'object' && present !== null) return false;
+  if (!options.overwrite && present !== undefined && present !== '' && present !== null) return false;
   node[last] = value;
   return true;
 }

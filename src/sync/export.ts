@@ -7,8 +7,9 @@ import type { MemoryStore } from '../memory/index.js';
 import { shortId } from '../pipeline/index.js';
 import { findAllEdits } from './markdown-edits.js';
 import { translationsFor } from './rebuild.js';
-import type { SegmentIndex } from './segment-index.js';
-import { fuzzyNotes, glossaryNotes, locationNotes, reasonNote, type ExportReason } from './unit-notes.js';
+import type { IndexedSegment, SegmentIndex } from './segment-index.js';
+import { stringTranslations, type IndexedString } from './string-index.js';
+import { fuzzyNotes, glossaryNotes, keyNotes, locationNotes, reasonNote, type ExportReason } from './unit-notes.js';
 
 export interface ExportOptions {
   project: Project;
@@ -42,10 +43,12 @@ export interface ExportReport {
 /**
  * One language's XLIFF for translators: every unique segment of the source
  * articles that is untranslated, machine-translated, has only fuzzy matches
- * or went stale (`all`: every segment), with its current translation and
- * state, the best memory matches, the glossary's required terms and where it
- * occurs. Units are grouped in a `<file>` per article (where they first
- * occur) and carry the segment id, so an import finds them again.
+ * or went stale, and every UI string the language's locale files lack or
+ * got from a machine (`all`: every segment and string), with its current
+ * translation and state, the best memory matches, the glossary's required
+ * terms and where it occurs. Units are grouped in a `<file>` per article or
+ * source namespace file (where they first occur) and carry the segment id,
+ * so an import finds them again. Articles only for an article language.
  */
 export async function exportXliff(options: ExportOptions): Promise<ExportReport> {
   const { project, store, index, language } = options;
@@ -75,7 +78,26 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
   }
 
   const files = new Map<string, XliffFileOut>();
-  for (const [id, { segment, codes, occurrences }] of index.segments) {
+  const add = (original: string, unit: XliffUnitOut, reason: ExportReason, datatype?: string) => {
+    report.byReason[reason] = (report.byReason[reason] ?? 0) + 1;
+    const file = files.get(original) ?? { original, units: [], ...(datatype ? { datatype } : {}) };
+    file.units.push(unit);
+    files.set(original, file);
+  };
+  const similarTo = async (id: string, source: string) => {
+    const matches = await store.fuzzy(source, {
+      sourceLanguage,
+      targetLanguage: language,
+      limit: (options.fuzzyMatches ?? 3) + 1,
+      threshold: project.config.memory.fuzzyThreshold,
+    });
+    return matches.filter((m) => m.segmentId !== id).slice(0, options.fuzzyMatches ?? 3);
+  };
+  const termNotes = (source: string) => (sourceTerms ? glossaryNotes(source, sourceTerms, language) : []);
+
+  // The index knows the articles' segments for every language; only article languages get them.
+  const articleSegments = project.config.articleLanguages.includes(language) ? index.segments : new Map<string, IndexedSegment>();
+  for (const [id, { segment, codes, occurrences }] of articleSegments) {
     const translation = current.get(id);
     const broken = translation && checkTags(tagShape(segment.source), translation.target);
     if (broken) {
@@ -91,38 +113,35 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     const usable = broken ? undefined : translation;
     // A human translation is only exported with --all: no need to look for matches.
     if (!options.all && usable && usable.status !== 'machine') continue;
-    const matches = await store.fuzzy(segment.source, {
-      sourceLanguage,
-      targetLanguage: language,
-      limit: (options.fuzzyMatches ?? 3) + 1,
-      threshold: project.config.memory.fuzzyThreshold,
-    });
-    const similar = matches.filter((m) => m.segmentId !== id).slice(0, options.fuzzyMatches ?? 3);
-    const reason: ExportReason = usable
-      ? usable.status
-      : stale.has(id)
-        ? 'stale'
-        : similar.length
-          ? 'fuzzy'
-          : 'untranslated';
-    report.byReason[reason] = (report.byReason[reason] ?? 0) + 1;
-    const unit: XliffUnitOut = {
+    const similar = await similarTo(id, segment.source);
+    const reason: ExportReason = usable ? usable.status : stale.has(id) ? 'stale' : similar.length ? 'fuzzy' : 'untranslated';
+    add(occurrences[0]!.article, {
       id,
       source: segment.source,
       ...(usable ? { target: { text: usable.target, status: usable.status } } : {}),
       locations: occurrences.map((o) => ({ file: o.article, line: o.line })),
-      notes: [
-        ...locationNotes(occurrences),
-        reasonNote(reason),
-        ...fuzzyNotes(similar),
-        ...(sourceTerms ? glossaryNotes(segment.source, sourceTerms, language) : []),
-      ],
+      notes: [...locationNotes(occurrences), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(segment.source)],
       codes,
-    };
-    const original = occurrences[0]!.article;
-    const file = files.get(original) ?? { original, units: [] };
-    file.units.push(unit);
-    files.set(original, file);
+    }, reason);
+  }
+
+  const strings = index.strings.get(language) ?? new Map<string, IndexedString>();
+  const inFiles = await stringTranslations(store, language, strings);
+  for (const [id, string] of strings) {
+    const now = inFiles.get(id);
+    const usable = now?.target !== undefined ? { text: now.target, status: now.status } : undefined;
+    // What the locale file holds is done unless a machine wrote it.
+    if (!options.all && now?.inFile && now.status !== 'machine') continue;
+    const similar = await similarTo(id, string.value.tagged);
+    const reason: ExportReason = now?.inFile ? now.status : similar.length ? 'fuzzy' : 'untranslated';
+    add(string.keys[0]!.sourceFile, {
+      id,
+      source: string.value.tagged,
+      ...(usable ? { target: usable } : {}),
+      locations: string.keys.map((k) => ({ file: k.sourceFile, line: k.line })),
+      notes: [...keyNotes(string), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(string.value.tagged)],
+      codes: string.codes,
+    }, reason, 'x-i18next-json');
   }
   if (files.size === 0) return report;
   report.units = await writeXliff(options.output, [...files.values()], {

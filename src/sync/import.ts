@@ -9,6 +9,9 @@ import { findAllEdits } from './markdown-edits.js';
 import { rebuildArticles } from './rebuild.js';
 import { judgeUnit, unitLabel } from './judge-unit.js';
 import { indexSegments, type SegmentIndex } from './segment-index.js';
+import { stringTranslations } from './string-index.js';
+import { writeStrings, type StringUpdate } from './write-strings.js';
+import { stringValue } from '../strings/index.js';
 import { storeEdits, untouchable } from './sync-markdown.js';
 
 export interface ImportFile {
@@ -60,7 +63,7 @@ export interface ImportReport {
   edits: number;
   /** Hand edits that could not be read back or stored; those articles were not rebuilt. */
   problems: Diagnostic[];
-  /** Localized articles rebuilt (display paths). */
+  /** Localized articles rebuilt and locale files written (display paths). */
   written: string[];
   diagnostics: Diagnostic[];
 }
@@ -76,8 +79,10 @@ interface Accepted {
   target: string;
   status: Status;
   draft: boolean;
-  /** False when no current source article has the segment: its source changed since the export. */
+  /** False when no current source article or UI string has the segment: its source changed since the export. */
   current: boolean;
+  /** A UI string of the language (it may be an article segment too: the same text). */
+  kind: 'article' | 'string';
 }
 
 /**
@@ -91,7 +96,8 @@ interface Accepted {
  * reason while the rest are imported. A unit whose source changed since the
  * export is stored as a fuzzy match (under its old source), never applied.
  * What the memory already holds is left as it is, so importing the same file
- * twice changes nothing the second time.
+ * twice changes nothing the second time. UI strings take the same way and
+ * end in the language's locale files instead of an article.
  */
 export async function importXliff(options: ImportOptions): Promise<ImportReport> {
   const { project, store } = options;
@@ -120,10 +126,12 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
   const languages = [...new Set(docs.map((d) => d.language))];
   const index = await indexSegments(project, languages);
 
+  const known = new Map(languages.map((language) => [language, knownSources(index, language, project)]));
   const accepted = new Map<string, Accepted>();
   for (const { file, doc, language } of docs) {
+    const strings = index.strings.get(language)!;
     for (const unit of doc.units) {
-      const verdict = judgeUnit(unit, doc.format, project.config.sourceLanguage, index);
+      const verdict = judgeUnit(unit, doc.format, project.config.sourceLanguage, known.get(language)!);
       const label = unitLabel(unit);
       const reject = (rule: string, message: string) =>
         report.rejected.push({ severity: 'error', rule, message: `unit ${label}: ${message}`, file: file.display, line: unit.line, language, unit: unit.id ?? null });
@@ -135,6 +143,16 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
         report.untranslated++;
         continue;
       }
+      if (!verdict.current && index.segments.has(verdict.segmentId)) {
+        reject('xliff-language', `an article segment, but articles are not translated into ${language} (articleLanguages: ${project.config.articleLanguages.join(', ')})`);
+        continue;
+      }
+      const string = strings.get(verdict.segmentId);
+      const value = string && verdict.current ? stringValue(string, verdict.target) : undefined;
+      if (value && 'problem' in value) {
+        reject('xliff-count', `${value.problem}: keep the number ${string!.sample} as a number in the translation`);
+        continue;
+      }
       const key = `${language}\n${verdict.segmentId}`;
       const earlier = accepted.get(key);
       if (earlier) {
@@ -143,13 +161,13 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
         }
         continue;
       }
-      accepted.set(key, { ...verdict, file: file.display, unit, label, language });
+      accepted.set(key, { ...verdict, file: file.display, unit, label, language, kind: string ? 'string' : 'article' });
     }
   }
 
   // Hand edits in the articles about to be rebuilt go into the memory first, so no rebuild loses one.
   const affectedKeys = new Set(
-    [...accepted.values()].filter((a) => a.current).flatMap((a) => index.segments.get(a.segmentId)!.occurrences.map((o) => `${a.language}\n${o.path}`)),
+    [...accepted.values()].filter((a) => a.current && index.segments.has(a.segmentId)).flatMap((a) => index.segments.get(a.segmentId)!.occurrences.map((o) => `${a.language}\n${o.path}`)),
   );
   const affected = index.work
     .map((item) => ({ ...item, targets: item.targets.filter((t) => affectedKeys.has(`${t.language}\n${item.path}`)) }))
@@ -161,21 +179,31 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
   report.findings.push(...edits.findings);
   const checker = new GlossaryChecker(project.config.sourceLanguage, options.glossary);
   const writes: Array<{ unit: Accepted; write: MemoryWrite }> = [];
+  const stringUpdates = new Map<string, StringUpdate[]>(languages.map((l) => [l, []]));
   for (const language of languages) {
     const units = [...accepted.values()].filter((a) => a.language === language);
-    const known = await store.lookup(units.map((u) => u.segmentId), language);
+    const inMemory = await store.lookup(units.map((u) => u.segmentId), language);
+    const strings = index.strings.get(language)!;
+    // For UI strings the locale file decides what is there now: a value typed into the JSON is a person's work.
+    const inFiles = await stringTranslations(store, language, new Map(units.filter((u) => u.kind === 'string').map((u) => [u.segmentId, strings.get(u.segmentId)!])));
     for (const unit of units) {
-      const existing = known.get(unit.segmentId);
+      const existing = inMemory.get(unit.segmentId);
+      const now = unit.kind === 'string' ? inFiles.get(unit.segmentId) : existing;
+      const update = unit.kind === 'string' && unit.current
+        ? { entry: strings.get(unit.segmentId)!, target: unit.target, from: `${unit.file} (unit ${unit.label})`, ...(existing ? { previous: existing.target } : {}) }
+        : undefined;
       if (existing && existing.target === unit.target && statusRank(unit.status) <= statusRank(existing.status)) {
         report.unchanged++;
+        // The memory has it; a locale file that lacks it still gets it.
+        if (update && !(unit.draft && now && now.status !== 'machine')) stringUpdates.get(language)!.push(update);
         continue;
       }
       // An untouched machine suggestion comes back as a draft too: it never replaces a person's work.
-      if (unit.draft && existing && existing.status !== 'machine') {
+      if (unit.draft && now && now.status !== 'machine') {
         report.draftsNotApplied.push({
           severity: 'warning',
           rule: 'draft-not-applied',
-          message: `unit ${unit.label}: a draft (state "${unit.unit.state ?? 'initial'}"); the memory has a ${existing.status} translation, which a draft never replaces`,
+          message: `unit ${unit.label}: a draft (state "${unit.unit.state ?? 'initial'}"); ${'inFile' in now && now.inFile ? 'the locale file has' : 'the memory has'} a ${now.status} translation, which a draft never replaces`,
           file: unit.file,
           line: unit.unit.line,
           language,
@@ -186,6 +214,8 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
       const violations = checker.violations(unit.source, unit.target, language);
       report.findings.push(...checker.findings(violations, { file: unit.file, line: unit.unit.line, language, segment: unit.segmentId }));
       const occurrence = index.segments.get(unit.segmentId)?.occurrences[0];
+      const stringKey = strings.get(unit.segmentId)?.keys[0];
+      if (update) stringUpdates.get(language)!.push(update);
       writes.push({
         unit,
         write: {
@@ -196,7 +226,7 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
           target: unit.target,
           origin: 'human',
           status: unit.status,
-          ...(occurrence ? { article: occurrence.article } : {}),
+          ...(occurrence ? { article: occurrence.article } : stringKey ? { article: `${stringKey.sourceFile}#${stringKey.key}` } : {}),
           violations: GlossaryChecker.stored(violations),
         },
       });
@@ -252,7 +282,21 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
   const rebuilt = await rebuildArticles({ project, store, work: affected, skip, ...(options.glossary ? { glossary: options.glossary } : {}) });
   report.written = rebuilt.written;
   report.diagnostics = rebuilt.diagnostics;
+  for (const [language, updates] of stringUpdates) {
+    const refusedHere = (u: StringUpdate) => refused.has(`${language}\n${u.entry.id}`);
+    const written = await writeStrings(project, language, updates.filter((u) => !refusedHere(u)));
+    report.written.push(...written.written);
+    report.diagnostics.push(...written.diagnostics);
+  }
   return report;
+}
+
+/** The tagged source of every current segment a unit for `language` may name: the articles' (in an article language) and the UI strings'. */
+function knownSources(index: SegmentIndex, language: string, project: Project): Map<string, string> {
+  const known = new Map<string, string>();
+  if (project.config.articleLanguages.includes(language)) for (const [id, { segment }] of index.segments) known.set(id, segment.source);
+  for (const [id, string] of index.strings.get(language) ?? []) known.set(id, string.value.tagged);
+  return known;
 }
 
 /** The current segment of the unit's article most like its old source, for the report. */

@@ -2,7 +2,6 @@ import { stateMeaning, type XliffFormat, type XliffUnitIn } from '../exchange/in
 import { checkTags, normalizeSource, plainText, segmentId, tagShape } from '../markdown/index.js';
 import type { Status } from '../memory/index.js';
 import { shortId } from '../pipeline/index.js';
-import type { SegmentIndex } from './segment-index.js';
 
 const SEGMENT_ID = /^[0-9a-f]{64}$/;
 
@@ -15,19 +14,21 @@ export type Verdict =
  * One unit against the project. The segment is named by the unit id (or,
  * for tools that renumber units, the location context po2xliff keeps, or
  * the resname), and the source must be the text that id was made from; a
- * unit that names no id is found by its source text alone.
+ * unit that names no id is found by its source text alone. `known` holds
+ * the tagged source of every current segment and UI string of the unit's
+ * language, by id.
  */
-export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage: string, index: SegmentIndex): Verdict {
+export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage: string, known: ReadonlyMap<string, string>): Verdict {
   if ('problem' in unit.source) return { reject: ['xliff-source', `the source cannot be read: ${unit.source.problem}`] };
   const source = unit.source.tagged;
   if (plainText(source).trim() === '') return { reject: ['xliff-source', 'the source is empty'] };
   const ownCheck = checkTags(tagShape(source), source);
-  if (ownCheck) return { reject: ['xliff-codes', `the source's inline codes are broken (${describeTags(ownCheck)})`] };
+  if (ownCheck) return { reject: ['xliff-codes', `the source's inline codes are broken (${describeTags(ownCheck, unit.codeIds)})`] };
   const id = segmentId(sourceLanguage, source);
   const named = [unit.id, ...unit.locations, unit.name].find((v): v is string => v !== undefined && SEGMENT_ID.test(v));
   if (named && named !== id) {
-    const segment = index.segments.get(named)?.segment;
-    if (segment && sameWords(segment.source, source) && tagShape(segment.source).size > tagShape(source).size) {
+    const namedSource = known.get(named);
+    if (namedSource !== undefined && sameWords(namedSource, source) && tagShape(namedSource).size > tagShape(source).size) {
       return {
         reject: [
           'xliff-codes',
@@ -38,8 +39,8 @@ export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage
     return {
       reject: [
         'xliff-source-mismatch',
-        index.segments.has(named)
-          ? `the source differs from segment ${shortId(named)}'s ("${preview(index.segments.get(named)!.segment.source)}"); was the source edited?`
+        namedSource !== undefined
+          ? `the source differs from segment ${shortId(named)}'s ("${preview(namedSource)}"); was the source edited?`
           : 'the source is not the text the unit id was made from (edited source, or a unit from another project)',
       ],
     };
@@ -54,11 +55,11 @@ export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage
   // Tools that copy the source into a new target leave it in a draft state: no translation yet.
   if (draft && normalizeSource(target) === normalizeSource(source)) return { untranslated: true };
   const tags = checkTags(tagShape(source), target);
-  if (tags) return { reject: ['xliff-codes', `the target's inline codes do not match the source's: ${describeTags(tags)}`] };
-  const current = index.segments.get(id);
+  if (tags) return { reject: ['xliff-codes', `the target's inline codes do not match the source's: ${describeTags(tags, unit.codeIds)}`] };
+  const current = known.get(id);
   return {
     segmentId: id,
-    source: current?.segment.source ?? source,
+    source: current ?? source,
     target,
     status: draft ? 'machine' : (meaning as { status: Status }).status,
     draft,
@@ -66,9 +67,9 @@ export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage
   };
 }
 
-/** `missing tag <1>` → `missing tag <1> (code id="1")`: translators' tools show codes by id. */
-function describeTags(problem: string): string {
-  const ids = [...new Set([...problem.matchAll(/<\/?(\d+)\/?>/g)].map((m) => m[1]))];
+/** `missing tag <1>` → `missing tag <1> (code id "b1")`: translators' tools show codes by the id in the file. */
+function describeTags(problem: string, codeIds?: ReadonlyMap<number, string>): string {
+  const ids = [...new Set([...problem.matchAll(/<\/?(\d+)\/?>/g)].map((m) => codeIds?.get(Number(m[1])) ?? m[1]))];
   return ids.length ? `${problem} (code id${ids.length > 1 ? 's' : ''} ${ids.map((i) => `"${i}"`).join(', ')})` : problem;
 }
 

@@ -15,26 +15,27 @@ export function matchLanguage(tag: string, languages: readonly string[]): string
 }
 
 /**
- * The article language an XLIFF file is for, checked against the project:
- * the source language must be the articles' (po2xliff output is exempt: it
+ * The target language an XLIFF file is for, checked against the project:
+ * the source language must be the project's (po2xliff output is exempt: it
  * always says `en-US`, and the segment ids still prove the source), the
- * target one of the article languages. A file naming no target language
+ * target one of its target languages (UI strings; articles too when it is
+ * an article language). A file naming no target language
  * (po2xliff) needs `--to`. Anything else is an InputError: nothing is imported.
  */
 export function fileLanguage(doc: XliffDocument, file: string, project: Project, to?: string): string {
-  const { sourceLanguage, articleLanguages } = project.config;
+  const { sourceLanguage, targetLanguages } = project.config;
   const where = { file, line: doc.languageLine };
   if (!doc.gettext) {
     if (!doc.sourceLanguage) throw new InputError(`the file names no source language; expected ${sourceLanguage}`, where);
     if (!matchLanguage(doc.sourceLanguage, [sourceLanguage])) {
       throw new InputError(
-        `wrong language pair: the file is for ${doc.sourceLanguage} → ${doc.targetLanguage ?? '?'}, but this project's articles are written in ${sourceLanguage}`,
+        `wrong language pair: the file is for ${doc.sourceLanguage} → ${doc.targetLanguage ?? '?'}, but this project's source language is ${sourceLanguage}`,
         where,
       );
     }
   }
-  const wanted = to === undefined ? undefined : matchLanguage(to, articleLanguages);
-  if (to !== undefined && !wanted) throw new UsageError(`--to ${to} is not an article language of this project (articleLanguages: ${articleLanguages.join(', ')})`);
+  const wanted = to === undefined ? undefined : matchLanguage(to, targetLanguages);
+  if (to !== undefined && !wanted) throw new UsageError(`--to ${to} is not a target language of this project (targetLanguages: ${targetLanguages.join(', ')})`);
   if (!doc.targetLanguage) {
     if (wanted) return wanted;
     throw new InputError(
@@ -42,10 +43,10 @@ export function fileLanguage(doc: XliffDocument, file: string, project: Project,
       where,
     );
   }
-  const language = matchLanguage(doc.targetLanguage, articleLanguages);
+  const language = matchLanguage(doc.targetLanguage, targetLanguages);
   if (!language) {
     throw new InputError(
-      `wrong language pair: the file is for ${doc.sourceLanguage ?? sourceLanguage} → ${doc.targetLanguage}, but ${doc.targetLanguage} is not an article language of this project (articleLanguages: ${articleLanguages.join(', ')})`,
+      `wrong language pair: the file is for ${doc.sourceLanguage ?? sourceLanguage} → ${doc.targetLanguage}, but ${doc.targetLanguage} is not a target language of this project (targetLanguages: ${targetLanguages.join(', ')})`,
       where,
     );
   }

@@ -8,10 +8,10 @@ import { displayPath } from '../project/index.js';
 /** A segment of a localized article that a person changed after tolk wrote it. */
 export interface MarkdownEdit {
   language: string;
-  /** The localized article (display path) and the segment's line in it. */
+  /** The localized article or locale file (display path) and the segment's (key's) line in it. */
   file: string;
   line: number;
-  /** The source article (display path). */
+  /** The source article (display path), or the source locale file and key (`locales/nl/common.json#nav.home`). */
   article: string;
   segmentId: string;
   /** Tagged source text. */

@@ -1,13 +1,12 @@
 import type { Project } from '../config/index.js';
-import type { MemoryStore } from '../memory/index.js';
+import type { MemoryStore, Status } from '../memory/index.js';
 import { translationsFor } from './rebuild.js';
 import type { SegmentIndex } from './segment-index.js';
+import { stringTranslations } from './string-index.js';
 
-/** Where one language stands: the unique segments of the current source articles by what the memory holds for them. */
-export interface LanguageStatus {
-  language: string;
-  segments: number;
-  /** No translation in the memory. */
+/** How many units are where. */
+export interface StatusCounts {
+  /** No translation. */
   open: number;
   /** Machine translations (and translators' drafts). */
   machine: number;
@@ -17,20 +16,43 @@ export interface LanguageStatus {
   reviewed: number;
 }
 
+/**
+ * Where one language stands: the unique segments of the current source
+ * articles by what the memory holds for them (none outside the article
+ * languages), and its UI strings by what its locale files hold.
+ */
+export interface LanguageStatus extends StatusCounts {
+  language: string;
+  segments: number;
+  strings: StatusCounts & { count: number };
+}
+
 export async function syncStatus(project: Project, store: MemoryStore, index: SegmentIndex, languages: readonly string[]): Promise<LanguageStatus[]> {
+  const isArticleLanguage = (l: string) => project.config.articleLanguages.includes(l);
   const articles = [{ article: { segments: [...index.segments.values()].map((s) => s.segment) } }];
   const status: LanguageStatus[] = [];
   for (const language of languages) {
-    const found = await translationsFor(store, project.config.sourceLanguage, language, articles);
-    const counts: LanguageStatus = { language, segments: index.segments.size, open: 0, machine: 0, human: 0, reviewed: 0 };
-    for (const id of index.segments.keys()) {
-      const entry = found.get(id);
-      if (!entry) counts.open++;
-      else if (entry.status === 'machine') counts.machine++;
-      else if (entry.status === 'translated') counts.human++;
-      else counts.reviewed++;
-    }
-    status.push(counts);
+    const found = isArticleLanguage(language) ? await translationsFor(store, project.config.sourceLanguage, language, articles) : new Map();
+    const segments = count(isArticleLanguage(language) ? [...index.segments.keys()].map((id) => found.get(id)?.status) : []);
+    const strings = index.strings.get(language) ?? new Map();
+    const inFiles = await stringTranslations(store, language, strings);
+    status.push({
+      language,
+      segments: isArticleLanguage(language) ? index.segments.size : 0,
+      ...segments,
+      strings: { count: strings.size, ...count([...strings.keys()].map((id) => (inFiles.get(id)?.inFile ? inFiles.get(id)!.status : undefined))) },
+    });
   }
   return status;
+}
+
+function count(statuses: ReadonlyArray<Status | undefined>): StatusCounts {
+  const counts: StatusCounts = { open: 0, machine: 0, human: 0, reviewed: 0 };
+  for (const status of statuses) {
+    if (!status) counts.open++;
+    else if (status === 'machine') counts.machine++;
+    else if (status === 'translated') counts.human++;
+    else counts.reviewed++;
+  }
+  return counts;
 }

@@ -7,6 +7,7 @@ import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
 import { findAllEdits, type MarkdownEdit } from './markdown-edits.js';
 import { rebuildArticles } from './rebuild.js';
 import type { SegmentIndex } from './segment-index.js';
+import { stringEdits } from './string-index.js';
 
 export interface StoreEditsResult {
   /** Edits now in the memory as human translations. */
@@ -105,14 +106,20 @@ export interface SyncMarkdownReport {
 }
 
 /**
- * `tolk sync`: hand edits in localized articles go into the memory as human
- * translations, then the articles holding those segments are rebuilt so
+ * `tolk sync`: hand edits in localized articles and values typed into the
+ * locale files go into the memory as human translations, then the articles holding those segments are rebuilt so
  * their records name the new text. Articles with edits that could not be
  * read back or stored are left exactly as they are.
  */
 export async function syncMarkdown(options: SyncMarkdownOptions): Promise<SyncMarkdownReport> {
   const { project, store, index, languages } = options;
   const scan = findAllEdits(project, index.work, new Set(languages));
+  // Values typed into the locale files are hand edits too.
+  for (const language of languages) {
+    const strings = await stringEdits(store, language, index.strings.get(language) ?? new Map());
+    scan.edits.push(...strings.edits);
+    scan.problems.push(...strings.problems);
+  }
   const stored = await storeEdits(project, store, scan.edits, options.glossary);
   // Known edits count too: their article's record still names the old text until it is rebuilt.
   const changed = new Set([...stored.stored, ...stored.known].map((e) => `${e.language}\n${e.segmentId}`));

@@ -2,6 +2,7 @@ import type { XliffNote } from '../exchange/index.js';
 import { isAllowed, isForbidden, matchText, type TermMatcher } from '../glossary/index.js';
 import type { FuzzyMatch } from '../memory/index.js';
 import type { Occurrence } from './segment-index.js';
+import type { IndexedString } from './string-index.js';
 
 /** Why a unit is in the file: what the memory holds for its segment. */
 export type ExportReason = 'untranslated' | 'fuzzy' | 'stale' | 'machine' | 'translated' | 'reviewed' | 'final';
@@ -24,6 +25,25 @@ export function locationNotes(occurrences: readonly Occurrence[]): XliffNote[] {
     .slice(0, MAX_LOCATIONS)
     .map((o) => ({ category: 'location', text: `${o.article}:${o.line} (${o.kind}, segment ${o.position} of ${o.of})` }));
   if (occurrences.length > MAX_LOCATIONS) notes.push({ category: 'location', text: `and ${occurrences.length - MAX_LOCATIONS} more places` });
+  return notes;
+}
+
+/**
+ * Which keys a UI string is for, and for a plural form which number stands
+ * for `{{count}}`: the translator keeps it as a number, tolk turns it back.
+ */
+export function keyNotes(string: IndexedString): XliffNote[] {
+  const notes: XliffNote[] = string.keys.slice(0, MAX_LOCATIONS).map((k) => ({
+    category: 'location',
+    text: `${k.display} key "${k.key}"${k.category ? ` (plural form "${k.category}")` : ''}`,
+  }));
+  if (string.keys.length > MAX_LOCATIONS) notes.push({ category: 'location', text: `and ${string.keys.length - MAX_LOCATIONS} more keys` });
+  if (string.sample !== undefined) {
+    notes.push({
+      category: 'tolk',
+      text: `the number ${string.sample} stands for {{count}}: translate the sentence for that number and keep ${string.sample} as digits${string.countOptional ? ' (or spell it out: this form is for that number only)' : ''}`,
+    });
+  }
   return notes;
 }
 

@@ -103,7 +103,7 @@ describe('safe xml reader', () => {
     const { items, error } = await read('big.xml', `<a>${'x'.repeat(2000)}</a>`, { maxBytes: 1024 });
     expect(items).toEqual([]);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(/^file is [\d.]+ MiB, over the [\d.]+ MiB limit \(maxBytes\)$/);
+    expect((error as InputError).message).toMatch(/^file is [\d.,]+ (MiB|bytes), over the [\d.,]+ (MiB|bytes) limit \(maxBytes\)$/);
     expect((error as InputError).location.file).toBe('big.xml');
   });
 

@@ -90,7 +90,7 @@ describe('tolk sync export', () => {
       const result = await syncExport(root, { ...args, output: 'x.xlf' });
       expect(result.code, JSON.stringify(args)).toBe(2);
     }
-    expect((await syncExport(root, { to: 'de', output: 'x.xlf' })).stderr).toMatch(/--to de is not an article language of this project \(articleLanguages: af\)/);
+    expect((await syncExport(root, { to: 'de', output: 'x.xlf' })).stderr).toMatch(/--to de is not a target language of this project \(targetLanguages: af\)/);
     expect((await syncImport(root, { files: ['missing.xlf'] })).stderr).toMatch(/^tolk: missing\.xlf: file not found$/m);
   });
 });

@@ -35,7 +35,7 @@ export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promis
     if (args.json) printJson(io, { ...report, status });
     else {
       printDiagnostics(io, [...report.rejected, ...report.fuzzy, ...report.draftsNotApplied, ...report.findings, ...report.problems, ...report.diagnostics]);
-      for (const file of report.written) io.stdout(`rebuilt ${file}\n`);
+      for (const file of report.written) io.stdout(`wrote ${file}\n`);
       io.stdout(
         `${report.imported} imported${report.drafts ? ` (${report.drafts} drafts)` : ''}, ${report.unchanged} unchanged, ` +
           `${report.untranslated} untranslated, ${report.fuzzy.length} stored as fuzzy matches (source changed), ${report.rejected.length} rejected` +

@@ -46,15 +46,15 @@ export async function runSync(args: SyncArgs, io: CommandIO): Promise<number> {
   }
 }
 
-/** `--to a,b` checked against the article languages; default all of them. */
+/** `--to a,b` checked against the target languages; default all of them (articles only in the article languages among them). */
 export function syncLanguages(project: Project, to: string | undefined): string[] {
-  const { articleLanguages } = project.config;
-  if (to === undefined) return articleLanguages;
+  const { targetLanguages } = project.config;
+  if (to === undefined) return targetLanguages;
   const asked = to.split(',').map((l) => l.trim()).filter(Boolean);
   if (asked.length === 0) throw new UsageError('--to names no language');
   return asked.map((language) => {
-    const found = matchLanguage(language, articleLanguages);
-    if (!found) throw new UsageError(`--to ${language} is not an article language of this project (articleLanguages: ${articleLanguages.join(', ')})`);
+    const found = matchLanguage(language, targetLanguages);
+    if (!found) throw new UsageError(`--to ${language} is not a target language of this project (targetLanguages: ${targetLanguages.join(', ')})`);
     return found;
   });
 }
@@ -68,9 +68,13 @@ export function printDiagnostics(io: CommandIO, diagnostics: readonly Diagnostic
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
-/** `af: 120 segments: 3 open, 80 machine, 30 human, 7 reviewed` */
+/** `af: 120 segments: 3 open, 80 machine, 30 human, 7 reviewed; 26 UI strings: 0 open, …` */
 export function printStatus(io: CommandIO, status: readonly LanguageStatus[]): void {
+  const counts = (c: { open: number; machine: number; human: number; reviewed: number }) =>
+    `${c.open} open, ${c.machine} machine, ${c.human} human, ${c.reviewed} reviewed`;
   for (const s of status) {
-    io.stdout(`${s.language}: ${s.segments} segments: ${s.open} open, ${s.machine} machine, ${s.human} human, ${s.reviewed} reviewed\n`);
+    const parts = [s.segments ? `${s.segments} segments: ${counts(s)}` : 'no articles'];
+    if (s.strings.count) parts.push(`${s.strings.count} UI strings: ${counts(s.strings)}`);
+    io.stdout(`${s.language}: ${parts.join('; ')}\n`);
   }
 }

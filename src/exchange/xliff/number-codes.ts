@@ -46,13 +46,18 @@ export function numberSourceCodes(parts: readonly ContentPart[]): Map<string, nu
  * The tagged string of some content, numbering codes through `ids` (the
  * source's). A code the source lacks gets a number past every source number,
  * so the tag check names it as unknown rather than mistaking it for another.
+ * `names` collects number → the id as written, so messages name the file's ids.
  */
-export function toTagged(parts: readonly ContentPart[], ids: ReadonlyMap<string, number>): Content {
+export function toTagged(parts: readonly ContentPart[], ids: ReadonlyMap<string, number>, names?: Map<number, string>): Content {
   const problem = parts.find((p) => p.type === 'problem');
   if (problem) return { problem: problem.message };
   const extra = new Map<string, number>();
   let next = Math.max(0, ...ids.values());
-  const number = (key: string) => ids.get(key) ?? extra.get(key) ?? extra.set(key, ++next).get(key)!;
+  const number = (key: string) => {
+    const n = ids.get(key) ?? extra.get(key) ?? extra.set(key, ++next).get(key)!;
+    names?.set(n, key);
+    return n;
+  };
   const tokens: Token[] = [];
   for (const part of parts) {
     if (part.type === 'text') {

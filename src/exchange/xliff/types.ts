@@ -43,10 +43,12 @@ export interface XliffUnitOut {
   codes?: ReadonlyMap<number, CodeHint>;
 }
 
-/** A `<file>`: the units of one source article. */
+/** A `<file>`: the units of one source article or locale file. */
 export interface XliffFileOut {
-  /** The source article as shown to people (`articles/nl/x.md`). */
+  /** The source article or locale file as shown to people (`articles/nl/x.md`). */
   original: string;
+  /** 1.2 `datatype`. @default 'x-markdown' */
+  datatype?: string;
   units: XliffUnitOut[];
 }
 
@@ -78,6 +80,8 @@ export interface XliffUnitIn {
   target?: Content;
   /** The state as written (2.0 `state`, 1.2 `<target state>`); undefined when absent. */
   state?: string;
+  /** Tag number in `source`/`target` → the code's id as written in the file, so messages name what the translator sees. */
+  codeIds?: ReadonlyMap<number, string>;
 }
 
 export type Content = { tagged: string } | { problem: string };

@@ -71,7 +71,7 @@ function unit2(unit: XliffUnitOut): string {
 
 function fileStart12(file: XliffFileOut, source: string, target: string, options: WriteXliffOptions): string {
   return (
-    `  <file original="${attr(file.original)}" source-language="${attr(source)}" target-language="${attr(target)}" datatype="x-markdown" tool-id="tolk">\n` +
+    `  <file original="${attr(file.original)}" source-language="${attr(source)}" target-language="${attr(target)}" datatype="${attr(file.datatype ?? 'x-markdown')}" tool-id="tolk">\n` +
     `    <header>\n      <tool tool-id="tolk" tool-name="tolk" tool-version="${attr(options.toolVersion ?? toolVersion())}"/>\n    </header>\n` +
     `    <body>\n`
   );

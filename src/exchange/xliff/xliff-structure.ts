@@ -323,6 +323,8 @@ function finishUnit(raw: RawUnit, gettext: boolean): XliffUnitIn {
   const codes = (parts: ContentPart[]) => (gettext ? literalTagsToCodes(parts) : parts);
   const sourceParts = codes(raw.source);
   const ids = numberSourceCodes(sourceParts);
-  const target = raw.target === undefined ? undefined : 'problem' in raw.target ? raw.target : toTagged(codes(raw.target), ids);
-  return { ...base, source: toTagged(sourceParts, ids), ...(target && { target }) };
+  const codeIds = new Map<number, string>();
+  const source = toTagged(sourceParts, ids, codeIds);
+  const target = raw.target === undefined ? undefined : 'problem' in raw.target ? raw.target : toTagged(codes(raw.target), ids, codeIds);
+  return { ...base, source, ...(target && { target }), codeIds };
 }

@@ -110,4 +110,10 @@ function tooLarge(size: number, maxBytes: number): string {
   return `file is ${mebibytes(size)}, over the ${mebibytes(maxBytes)} limit (maxBytes)`;
 }
 
-const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
+/** Whole MiB when exact, else two decimals, so a file just over the limit never reads as equal to it. */
+const mebibytes = (bytes: number) => {
+  const mib = bytes / 1024 / 1024;
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  const shown = Math.floor(mib * 100) / 100;
+  return `${shown === Math.trunc(mib) ? `${bytes.toLocaleString('en')} bytes` : `${shown.toFixed(2)} MiB`}`;
+};
