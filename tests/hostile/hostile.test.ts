@@ -1,4 +1,7 @@
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { segmentId } from '../../src/markdown/index.js';
 import { defaultConfig, makeProject, runTolk, snapshot } from '../helpers/project.js';
 
 /**
@@ -12,6 +15,8 @@ interface Case {
   args: string[];
   /** What stderr must say: the file and, where it has one, the line. */
   message: RegExp;
+  /** Runs in the project after `files` are written, before the snapshot (a file too large to spell out). */
+  setup?: (root: string) => void;
 }
 
 const config = defaultConfig({ glossaries: ['g.tbx'] });
@@ -23,6 +28,47 @@ const xxe = (root: string) => `<?xml version="1.0"?>\n<!DOCTYPE ${root} [<!ENTIT
 const externalDtd = (root: string) => `<?xml version="1.0"?>\n<!DOCTYPE ${root} SYSTEM "http://127.0.0.1:9/evil.dtd">\n`;
 const article = '# Titel\n\nTekst.\n';
 const invalidUtf8 = Buffer.from([0x23, 0x20, 0x54, 0x0a, 0xc3, 0x28, 0x0a]);
+
+// XLIFF for `tolk sync import`. Each file holds one good unit (the article's
+// heading, translated) before the flaw, so "nothing changed" also proves that
+// a file failing anywhere imports none of its units.
+const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+const xmlDecl = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const titleId = segmentId('nl', 'Titel');
+/** XLIFF 2.0: declaration (line 1), root (2), file (3), the good unit (4), then `body` (5…); a DOCTYPE in `prolog` adds a line. */
+const xliff2 = (body = '', { prolog = xmlDecl, root = `xmlns="${XLIFF2_NS}" version="2.0" srcLang="nl" trgLang="af"` } = {}) =>
+  `${prolog}<xliff ${root}>\n<file id="f1" original="articles/nl/a.md">\n` +
+  `<unit id="${titleId}"><segment state="translated"><source xml:space="preserve">Titel</source><target xml:space="preserve">Opskrif</target></segment></unit>\n` +
+  `${body}</file>\n</xliff>\n`;
+/** XLIFF 1.2: declaration (line 1), root (2), file (3), body (4), the good unit (5), then `body` (6…). */
+const xliff12 = (body = '', { prolog = xmlDecl, root = `xmlns="${XLIFF12_NS}" version="1.2"`, languages = 'source-language="nl" target-language="af"' } = {}) =>
+  `${prolog}<xliff ${root}>\n<file original="articles/nl/a.md" ${languages} datatype="x-markdown">\n<body>\n` +
+  `<trans-unit id="${titleId}"><source>Titel</source><target state="translated">Opskrif</target></trans-unit>\n` +
+  `${body}</body>\n</file>\n</xliff>\n`;
+/** A second unit in each version, with `source` as its (raw XML) source text. */
+const unit2 = (source: string) => `<unit id="u2"><segment><source xml:space="preserve">${source}</source></segment></unit>\n`;
+const unit12 = (source: string) => `<trans-unit id="u2"><source>${source}</source></trans-unit>\n`;
+/**
+ * A project with a config, a source article whose heading is "Titel", and
+ * `t.xlf`; `good.xlf`, imported first, must not be imported either.
+ */
+const xlf = (content: string | Buffer) => ({ 'tolk.config.json': defaultConfig(), 'articles/nl/a.md': article, 'good.xlf': xliff2(), 't.xlf': content });
+const syncImport = ['sync', 'import', 'good.xlf', 't.xlf'];
+/** Bytes that are not UTF-8 (a Latin-1 "è"), inside a unit's source. */
+const withInvalidUtf8 = (xml: string) => {
+  const [before, after] = xml.split('@@');
+  return Buffer.concat([Buffer.from(before!), Buffer.from([0xe8]), Buffer.from(after!)]);
+};
+const DOCTYPE_REFUSED = 'DOCTYPE is not allowed \\(entity expansion and external DTDs are refused\\)';
+const doctype = (found: string) => new RegExp(`^tolk: t\\.xlf:2: ${DOCTYPE_REFUSED}; found ${found}$`, 'm');
+/** An XLIFF file over the reader's 64 MiB limit (XLIFF_MAX_BYTES; neither the CLI nor the config can lower it): sparse, so nothing is written. */
+const oversize = (root: string) => {
+  const path = join(root, 't.xlf');
+  writeFileSync(path, xliff2());
+  // Extending by truncate leaves a hole: 65 MiB on paper, next to nothing written to disk.
+  truncateSync(path, 65 * 1024 * 1024);
+};
 
 const cases: Case[] = [
   // config
@@ -62,6 +108,42 @@ const cases: Case[] = [
   { name: 'TMX: NUL byte', files: { 'tolk.config.json': config, 'm.tmx': tmx('<tu><tuv xml:lang="nl"><seg>E\u0000n</seg></tuv></tu>') }, args: ['tm', 'import', 'm.tmx'], message: /m\.tmx:2(:\d+)?: / },
   { name: 'TMX: invalid UTF-8', files: { 'tolk.config.json': config, 'm.tmx': Buffer.concat([Buffer.from(tmx('<tu><tuv xml:lang="nl"><seg>').slice(0, -20)), Buffer.from([0xff, 0xfe])]) }, args: ['tm', 'import', 'm.tmx'], message: /m\.tmx:2(:\d+)?: / },
   { name: 'TMX: a missing file', files: { 'tolk.config.json': config }, args: ['tm', 'import', 'none.tmx'], message: /none\.tmx: / },
+  // XLIFF 2.0 and 1.2 (sync import); the 2.0 ones that were in tests/sync/hostile.test.ts live here now
+  { name: 'XLIFF 2.0: external entity (XXE)', files: xlf(xliff2(unit2('&x;'), { prolog: xxe('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff \\[\\.\\.\\.\\]>') },
+  { name: 'XLIFF 1.2: external entity (XXE)', files: xlf(xliff12(unit12('&x;'), { prolog: xxe('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff \\[\\.\\.\\.\\]>') },
+  { name: 'XLIFF 2.0: billion laughs', files: xlf(xliff2(unit2('&c;'), { prolog: laughs('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff \\[\\.\\.\\.\\]>') },
+  { name: 'XLIFF 1.2: billion laughs', files: xlf(xliff12(unit12('&c;'), { prolog: laughs('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff \\[\\.\\.\\.\\]>') },
+  { name: 'XLIFF 2.0: external DTD by URL', files: xlf(xliff2('', { prolog: externalDtd('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff SYSTEM "http://127\\.0\\.0\\.1:9/evil\\.dtd">') },
+  { name: 'XLIFF 1.2: external DTD by URL', files: xlf(xliff12('', { prolog: externalDtd('xliff') })), args: syncImport, message: doctype('<!DOCTYPE xliff SYSTEM "http://127\\.0\\.0\\.1:9/evil\\.dtd">') },
+  { name: 'XLIFF 2.0: undefined entity', files: xlf(xliff2(unit2('Fair &nbsp; play'))), args: syncImport, message: /^tolk: t\.xlf:5:\d+: not well-formed XML: undefined entity &nbsp;/m },
+  { name: 'XLIFF 1.2: undefined entity', files: xlf(xliff12(unit12('Fair &nbsp; play'))), args: syncImport, message: /^tolk: t\.xlf:6:\d+: not well-formed XML: undefined entity &nbsp;/m },
+  { name: 'XLIFF 2.0: wrong namespace', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}-draft" version="2.0" srcLang="nl" trgLang="af"` })), args: syncImport, message: /^tolk: t\.xlf:2:1: expected the XLIFF 2\.0 namespace "urn:oasis:names:tc:xliff:document:2\.0" or the 1\.2 namespace "urn:oasis:names:tc:xliff:document:1\.2", found "urn:oasis:names:tc:xliff:document:2\.0-draft"$/m },
+  { name: 'XLIFF 1.2: wrong namespace (1.0)', files: xlf(xliff12('', { root: 'xmlns="urn:oasis:names:tc:xliff:document:1.0" version="1.2"' })), args: syncImport, message: /^tolk: t\.xlf:2:1: expected the XLIFF 2\.0 namespace .*, found "urn:oasis:names:tc:xliff:document:1\.0"$/m },
+  { name: 'XLIFF 2.0: no namespace', files: xlf(xliff2('', { root: 'version="2.0" srcLang="nl" trgLang="af"' })), args: syncImport, message: /^tolk: t\.xlf:2:1: expected the XLIFF 2\.0 namespace .*, found no namespace$/m },
+  { name: 'XLIFF 1.2: no namespace', files: xlf(xliff12('', { root: 'version="1.2"' })), args: syncImport, message: /^tolk: t\.xlf:2:1: expected the XLIFF 2\.0 namespace .*, found no namespace$/m },
+  { name: 'XLIFF 2.0: version does not match the namespace', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}" version="1.2" srcLang="nl" trgLang="af"` })), args: syncImport, message: /^tolk: t\.xlf:2:1: version="1\.2" does not match the namespace urn:oasis:names:tc:xliff:document:2\.0$/m },
+  { name: 'XLIFF 1.2: version does not match the namespace', files: xlf(xliff12('', { root: `xmlns="${XLIFF12_NS}" version="2.0"` })), args: syncImport, message: /^tolk: t\.xlf:2:1: version="2\.0" does not match the namespace urn:oasis:names:tc:xliff:document:1\.2$/m },
+  { name: 'XLIFF: wrong root (a TMX file)', files: xlf('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body/></tmx>\n'), args: syncImport, message: /^tolk: t\.xlf:2:1: expected an XLIFF file \(root element <xliff>\), found <tmx>$/m },
+  { name: 'XLIFF 1.2: wrong root (a bare <file>)', files: xlf(`${xmlDecl}<file xmlns="${XLIFF12_NS}" original="a.md" source-language="nl" target-language="af" datatype="plaintext"><body/></file>\n`), args: syncImport, message: /^tolk: t\.xlf:2:1: expected an XLIFF file \(root element <xliff>\), found <file>$/m },
+  { name: 'XLIFF: empty file', files: xlf(''), args: syncImport, message: /^tolk: t\.xlf:1:1: not well-formed XML: no root element \(the file is empty or not XML\)$/m },
+  { name: 'XLIFF 2.0: no srcLang', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}" version="2.0" trgLang="af"` })), args: syncImport, message: /^tolk: t\.xlf:2:1: <xliff> has no srcLang \(required in XLIFF 2\)$/m },
+  { name: 'XLIFF 2.0: wrong source language', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}" version="2.0" srcLang="en" trgLang="af"` })), args: syncImport, message: /^tolk: t\.xlf:2: wrong language pair: the file is for en → af, but this project's source language is nl$/m },
+  { name: 'XLIFF 1.2: wrong source language', files: xlf(xliff12('', { languages: 'source-language="en" target-language="af"' })), args: syncImport, message: /^tolk: t\.xlf:3: wrong language pair: the file is for en → af, but this project's source language is nl$/m },
+  { name: 'XLIFF 2.0: target language not one of the project languages', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}" version="2.0" srcLang="nl" trgLang="de"` })), args: syncImport, message: /^tolk: t\.xlf:2: wrong language pair: the file is for nl → de, but de is not an? (?:target|article) language of this project \((?:target|article)Languages: af, en\)$/m },
+  { name: 'XLIFF 1.2: target language not one of the project languages', files: xlf(xliff12('', { languages: 'source-language="nl" target-language="de"' })), args: syncImport, message: /^tolk: t\.xlf:3: wrong language pair: the file is for nl → de, but de is not an? (?:target|article) language of this project \((?:target|article)Languages: af, en\)$/m },
+  { name: 'XLIFF 2.0: no target language', files: xlf(xliff2('', { root: `xmlns="${XLIFF2_NS}" version="2.0" srcLang="nl"` })), args: syncImport, message: /^tolk: t\.xlf:2: the file names no target language; pass --to <lang>$/m },
+  { name: 'XLIFF 1.2: no target language', files: xlf(xliff12('', { languages: 'source-language="nl"' })), args: syncImport, message: /^tolk: t\.xlf:3: the file names no target language; pass --to <lang>$/m },
+  { name: 'XLIFF 1.2: two <file>s for different language pairs', files: xlf(xliff12().replace('</file>\n', '</file>\n<file original="b.md" source-language="nl" target-language="en" datatype="x-markdown"><body/></file>\n')), args: syncImport, message: /^tolk: t\.xlf:8: <file> for nl → en, but an earlier <file> \(line 3\) is for nl → af: one language pair per XLIFF file$/m },
+  { name: 'XLIFF 2.0: truncated', files: xlf(xliff2().slice(0, xliff2().indexOf('</target>') + 4)), args: syncImport, message: /^tolk: t\.xlf:4:\d+: not well-formed XML: file ends inside <target>/m },
+  { name: 'XLIFF 1.2: truncated', files: xlf(xliff12().slice(0, xliff12().indexOf('</target>') + 4)), args: syncImport, message: /^tolk: t\.xlf:5:\d+: not well-formed XML: file ends inside <target>/m },
+  { name: 'XLIFF 2.0: mismatched end tag', files: xlf(xliff2(unit2('Een</target>'))), args: syncImport, message: /^tolk: t\.xlf:5:\d+: not well-formed XML: mismatched closing tag, expected <\/source>$/m },
+  { name: 'XLIFF 1.2: mismatched end tag', files: xlf(xliff12(unit12('Een</target>'))), args: syncImport, message: /^tolk: t\.xlf:6:\d+: not well-formed XML: mismatched closing tag, expected <\/source>$/m },
+  { name: 'XLIFF 2.0: NUL byte', files: xlf(xliff2(unit2('E\u0000n'))), args: syncImport, message: /^tolk: t\.xlf:5:54: NUL byte in XML file$/m },
+  { name: 'XLIFF 1.2: NUL byte', files: xlf(xliff12(unit12('E\u0000n'))), args: syncImport, message: /^tolk: t\.xlf:6:30: NUL byte in XML file$/m },
+  { name: 'XLIFF 2.0: invalid UTF-8', files: xlf(withInvalidUtf8(xliff2(unit2('Caf@@')))), args: syncImport, message: /^tolk: t\.xlf:5: invalid UTF-8 /m },
+  { name: 'XLIFF 1.2: invalid UTF-8', files: xlf(withInvalidUtf8(xliff12(unit12('Caf@@')))), args: syncImport, message: /^tolk: t\.xlf:6: invalid UTF-8 /m },
+  { name: 'XLIFF: over the 64 MiB size limit (sparse file)', files: xlf(''), setup: oversize, args: syncImport, message: /^tolk: t\.xlf: file is 65 MiB, over the 64 MiB limit \(maxBytes\)$/m },
+  { name: 'XLIFF: a missing file', files: xlf(xliff2()), args: ['sync', 'import', 'none.xlf'], message: /^tolk: none\.xlf: file not found$/m },
 ];
 
 describe('hostile input', () => {
@@ -71,6 +153,7 @@ describe('hostile input', () => {
   for (const c of cases) {
     it(`hostile: ${c.name} → clear message, exit 2, nothing changed`, () => {
       const root = makeProject(c.files as Record<string, string>);
+      c.setup?.(root);
       const before = snapshot(root);
       const { code, stderr, stdout } = runTolk(c.args, root);
       expect({ code, stderr }).toMatchObject({ code: 2, stderr: expect.stringMatching(c.message) });
@@ -78,6 +161,15 @@ describe('hostile input', () => {
       expect(snapshot(root)).toEqual(before);
     });
   }
+
+  it('hostile: the XLIFF files of the table import cleanly without their flaw (so the flaw is what fails them)', () => {
+    for (const content of [xliff2(), xliff12()]) {
+      const root = makeProject(xlf(content) as Record<string, string>);
+      const { code, stdout, stderr } = runTolk(syncImport, root);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/^1 imported, 0 unchanged, 0 untranslated, /m);
+    }
+  });
 
   it('hostile: an API key never appears in any output, even when the engine fails', () => {
     const root = makeProject({ 'tolk.config.json': defaultConfig({ pipeline: { retries: 1, retryDelayMs: 5 } }), 'articles/nl/a.md': article });
@@ -93,4 +185,77 @@ describe('hostile input', () => {
       expect(run.stdout + run.stderr).not.toContain(secret);
     }
   });
+});
+
+/**
+ * Problems of single units are not hostile files: each bad unit is rejected
+ * with file, line and unit id (exit 1) and the good ones are imported.
+ */
+describe('sync import: bad units in an otherwise good file', () => {
+  const source = '# Titel\n\nTekst met **vet** en *schuin*.\n\nNog een zin.\n';
+  /** From another project (or an older article): no segment here was made from this id. */
+  const unknownId = 'ab'.repeat(32);
+  const edits = {
+    xliff2: (xml: string) =>
+      xml
+        .replace(/<segment>(\s*<source xml:space="preserve">Titel<\/source>)/, '<segment state="translated">$1\n        <target xml:space="preserve">Opskrif</target>')
+        // Code 2 (the italics) dropped.
+        .replace(/<segment>(\s*<source xml:space="preserve">Tekst met [\s\S]*?<\/source>)/, '<segment state="translated">$1\n        <target xml:space="preserve">Teks met <pc id="1">vet</pc> en skuins.</target>')
+        // A code the source does not have.
+        .replace(/<segment>(\s*<source xml:space="preserve">Nog een zin\.<\/source>)/, '<segment state="translated">$1\n        <target xml:space="preserve">Nog <ph id="7"/> een sin.</target>')
+        .replace(
+          '  </file>',
+          `    <unit id="${unknownId}">\n      <segment state="translated">\n        <source xml:space="preserve">Verdwenen zin.</source>\n        <target xml:space="preserve">Verdwene sin.</target>\n      </segment>\n    </unit>\n  </file>`,
+        ),
+    xliff12: (xml: string) =>
+      xml
+        .replace('<source>Titel</source>', '<source>Titel</source>\n        <target state="translated">Opskrif</target>')
+        .replace(/(<source>Tekst met [\s\S]*?<\/source>)/, '$1\n        <target state="translated">Teks met <g id="1">vet</g> en skuins.</target>')
+        .replace('<source>Nog een zin.</source>', '<source>Nog een zin.</source>\n        <target state="translated">Nog <x id="7"/> een sin.</target>')
+        .replace(
+          '    </body>',
+          `      <trans-unit id="${unknownId}" xml:space="preserve">\n        <source>Verdwenen zin.</source>\n        <target state="translated">Verdwene sin.</target>\n      </trans-unit>\n    </body>`,
+        ),
+  };
+
+  for (const format of ['xliff2', 'xliff12'] as const) {
+    it(`hostile: ${format}: mismatched inline codes and an unknown unit id are rejected one by one (exit 1), the good unit is imported, a re-run the same`, () => {
+      const root = makeProject({ 'tolk.config.json': defaultConfig(), 'articles/nl/a.md': source });
+      const exported = runTolk(['sync', 'export', '--to', 'af', '--format', format, '-o', 't.xlf'], root);
+      expect(exported.code, exported.stderr).toBe(0);
+      const xml = edits[format](readFileSync(join(root, 't.xlf'), 'utf8'));
+      writeFileSync(join(root, 't.xlf'), xml);
+      const ids = [...xml.matchAll(/<(?:unit|trans-unit) id="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids).toHaveLength(4);
+      const [good, codesDropped, codeAdded, unknown] = ids as [string, string, string, string];
+      expect(good).toBe(segmentId('nl', 'Titel'));
+      expect(unknown).toBe(unknownId);
+      const line = (id: string) => xml.slice(0, xml.indexOf(` id="${id}"`)).split('\n').length;
+      const reported = (id: string, reason: string) => new RegExp(`^t\\.xlf:${line(id)}: error: unit ${id.slice(0, 12)}…: ${reason}`, 'm');
+      const search = (text: string) => JSON.parse(runTolk(['tm', 'search', text, '--to', 'af', '--json'], root).stdout) as unknown[];
+
+      const first = runTolk(['sync', 'import', 't.xlf'], root);
+      expect(first.code, first.stderr).toBe(1);
+      expect(first.stderr).toMatch(reported(codesDropped, "the target's inline codes do not match the source's: missing tag <2>"));
+      expect(first.stderr).toMatch(reported(codeAdded, "the target's inline codes do not match the source's"));
+      expect(first.stderr).toMatch(reported(unknown, 'the source is not the text the unit id was made from'));
+      expect(first.stderr).not.toContain(good.slice(0, 12));
+      expect(first.stderr.match(/: error: /g)).toHaveLength(3);
+      expect(first.stdout).toMatch(/^1 imported, 0 unchanged, 0 untranslated, 0 stored as fuzzy matches \(source changed\), 3 rejected$/m);
+      // The good unit is in the memory and the article; none of the rejected ones is.
+      expect(search('Titel')).toEqual([expect.objectContaining({ source: 'Titel', target: 'Opskrif', origin: 'human', status: 'translated' })]);
+      expect(search('Nog een zin.')).toEqual([]);
+      expect(search('Verdwenen zin.')).toEqual([]);
+      expect(readFileSync(join(root, 'articles/af/a.md'), 'utf8')).toMatch(/^# Opskrif\n\nTekst met \*\*vet\*\* en \*schuin\*\.\n\nNog een zin\.\n?$/m);
+
+      const files = () => Object.fromEntries(Object.entries(snapshot(root)).filter(([path]) => !path.startsWith('.tolk')));
+      const after = files();
+      const again = runTolk(['sync', 'import', 't.xlf'], root);
+      expect(again.code, again.stderr).toBe(1);
+      expect(again.stderr).toBe(first.stderr);
+      expect(again.stdout).toMatch(/^0 imported, 1 unchanged, 0 untranslated, 0 stored as fuzzy matches \(source changed\), 3 rejected$/m);
+      expect(files()).toEqual(after);
+      expect(search('Titel')).toEqual([expect.objectContaining({ source: 'Titel', target: 'Opskrif', origin: 'human', status: 'translated' })]);
+    });
+  }
 });
