@@ -62,7 +62,8 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
         findings.push({ severity: 'error', rule: 'tag-damage', language, file: display, message: `cannot be aligned to its source: ${alignment.unaligned}` });
       }
       if (!terms) continue;
-      for (const segment of alignment.segments) {
+      // Source text tolk left in place is no translation to check; a person's translation of it is.
+      for (const segment of alignment.segments.filter((s) => s.recordedHash || s.edited)) {
         for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {
           findings.push({
             severity: violationSeverity(v, options.enforcement),

@@ -1,14 +1,13 @@
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { MemoryWrite } from '../memory/index.js';
 import { alignLocalized, type AlignInput } from './align-localized.js';
-import { textHash } from './provenance.js';
+import { localizedEdits } from './localized-edits.js';
 
 export interface Harvest {
-  /** One write per aligned, translated segment; `edited` ones were changed by hand after tolk wrote them. */
+  /** One write per translated segment read back; `edited` ones were changed (or translated) by hand. */
   writes: Array<MemoryWrite & { edited: boolean }>;
-  /** Segments whose source no longer exists (the source changed since). */
-  stale: number;
-  /** Why the article could not be aligned to its record, when it could not. */
-  unaligned?: string;
+  /** Hand changes that cannot be read back (unaligned article, changed markup, stale source), as `tolk sync` reports them. */
+  problems: Diagnostic[];
 }
 
 export interface HarvestInput extends AlignInput {
@@ -17,27 +16,28 @@ export interface HarvestInput extends AlignInput {
 }
 
 /**
- * Reads translations back out of a localized article. Hand edits are
- * recognised by their text hash and stored as human translations.
+ * Reads translations back out of a localized article, the way `tolk sync`
+ * reads hand edits: what tolk wrote and nobody changed goes back as the
+ * machine translation it was; what a person changed or translated is a
+ * human translation; what cannot be matched to the source is reported.
  */
 export function harvestLocalized(input: HarvestInput): Harvest {
   const alignment = alignLocalized(input);
-  return {
-    stale: alignment.stale,
-    ...(alignment.unaligned ? { unaligned: alignment.unaligned } : {}),
-    writes: alignment.segments.map(({ source, target, recordedHash }) => {
-      const edited = textHash(target) !== recordedHash;
-      return {
-        segmentId: source.segment.id,
-        sourceLanguage: input.source.sourceLanguage,
-        targetLanguage: input.targetLanguage,
-        source: source.segment.source,
-        target,
-        origin: edited ? 'human' : `article:${input.localizedFile}`,
-        status: edited ? 'translated' : 'machine',
-        article: input.article,
-        edited,
-      };
-    }),
-  };
+  const { problems } = localizedEdits(alignment, { language: input.targetLanguage, localizedFile: input.localizedFile, article: input.article });
+  const writes: Harvest['writes'] = [];
+  for (const { source, target, recordedHash, edited } of alignment.segments) {
+    if (!edited && !recordedHash) continue; // source text tolk left in place: no translation
+    writes.push({
+      segmentId: source.segment.id,
+      sourceLanguage: input.source.sourceLanguage,
+      targetLanguage: input.targetLanguage,
+      source: source.segment.source,
+      target,
+      origin: edited ? 'human' : `article:${input.localizedFile}`,
+      status: edited ? 'translated' : 'machine',
+      article: input.article,
+      edited,
+    });
+  }
+  return { writes, problems };
 }

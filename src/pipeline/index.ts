@@ -6,5 +6,6 @@ export { withRetry, type RetryPolicy } from './retry.js';
 export { readProvenance, completeness, textHash, shortId, recordSegments, provenanceValue, type Provenance, type SegmentRecord } from './provenance.js';
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { planRun, type Plan, type ArticleWork } from './plan.js';
-export { alignLocalized, type AlignedSegment, type Alignment } from './align-localized.js';
+export { alignLocalized, type AlignedSegment, type Alignment, type AlignInput } from './align-localized.js';
+export { localizedEdits, type EditScan, type MarkdownEdit } from './localized-edits.js';
 export { translateStrings, type StringsSummary, type TranslateStringsOptions } from './translate-strings.js';

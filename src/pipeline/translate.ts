@@ -179,15 +179,8 @@ async function harvest(options: TranslateOptions, work: ArticleWork[], summary: 
         frontMatterFields: options.project.config.frontMatter.translate,
         article: item.display,
       });
-      if (found.unaligned) {
-        summary.diagnostics.push({
-          severity: 'warning',
-          rule: 'article-unaligned',
-          message: `cannot align to its source (${found.unaligned}); its translations were not read back`,
-          file: displayPath(options.project, target.file),
-          language: target.language,
-        });
-      }
+      // A hand change that cannot be read back is said before the rebuild replaces it.
+      summary.diagnostics.push(...found.problems.map((p) => ({ ...p, message: `${p.message}; the rebuild replaces it` })));
       const known = await options.store.lookup(found.writes.map((w) => w.segmentId!), target.language);
       for (const { edited, ...write } of found.writes) if (edited || !known.has(write.segmentId!)) writes.push(write);
     }

@@ -159,6 +159,40 @@ describe('translate pipeline', () => {
     await store.close();
   });
 
+  it('translate: a segment left untranslated and translated by hand is read back as human; unreadable edits are reported', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
+    // The engine refuses the heading: tolk leaves it in Dutch and records it untranslated.
+    const refusing = () =>
+      scriptedEngine('refusing', (request) => {
+        if (request.segments.some((s) => s.includes('doorbraakprestatie'))) throw new Error('refused');
+        return request.segments.map((s) => ({ text: upper(s) }));
+      }, { maxSegments: 1, maxCharacters: 100_000 });
+    await run(root, { af: refusing() });
+    const file = join(root, 'articles/af/a.md');
+    expect(readFileSync(file, 'utf8')).toContain('## Een doorbraakprestatie');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Een doorbraakprestatie', '## ’n Deurbraak'));
+    writeFileSync(join(root, 'articles/nl/a.md'), seed.replace('De opkomst van nieuwe talenten', 'Nieuwe talenten'));
+    const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+    const summary = await run(root, { af: refusing() }, { store });
+    expect(readFileSync(file, 'utf8')).toContain('## ’n Deurbraak');
+    const hits = await store.fuzzy('Een doorbraakprestatie', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 100 });
+    expect(hits[0]).toMatchObject({ target: '’n Deurbraak', origin: 'human', status: 'translated' });
+    expect(summary.diagnostics.filter((d) => d.rule.startsWith('edit-'))).toEqual([]);
+    await store.close();
+
+    // Emphasis removed by hand cannot be read back: said before the rebuild replaces it.
+    writeFileSync(join(root, 'articles/nl/b.md'), '# Titel\n\nLees **dit** nu.\n');
+    await run(root, { af: refusing() });
+    const other = join(root, 'articles/af/b.md');
+    expect(readFileSync(other, 'utf8')).toContain('LEES **DIT** NU.');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('LEES **DIT** NU.', 'Lees dit nou.'));
+    writeFileSync(join(root, 'articles/nl/b.md'), '# Titel\n\nLees **dit** nu.\n\nMeer.\n');
+    const again = await run(root, { af: refusing() });
+    expect(again.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'edit-markup', file: 'articles/af/b.md', line: expect.any(Number), message: expect.stringMatching(/cannot be read back; the rebuild replaces it$/) }),
+    );
+  });
+
   it('translate: an article not written by tolk is left alone unless --force', async () => {
     const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/af/a.md': '# Handgemaak\n' });
     const summary = await run(root, { af: scriptedEngine() });
