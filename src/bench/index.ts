@@ -25,7 +25,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
     const article = readFileSync(`${root}/articles/nl/kazachstan-parijs-2024.md`, 'utf8');
     return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
   },
-  pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
+  pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
   tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
 };
 

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeTmx } from '../exchange/index.js';
 import { segmentId } from '../markdown/index.js';
 import { SqliteMemoryStore, type MemoryEntry, type MemoryWrite } from '../memory/index.js';
+import { runCli } from './cli-run.js';
 import { SentenceGenerator } from './corpus.js';
 import { figure, percentile, type Figure } from './report.js';
 
@@ -69,11 +68,9 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
   return figures;
 }
 
-const bin = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
-
 /**
  * `tolk tm import` of a generated TMX, run as its own process so its time and
- * peak memory (getrusage maxRSS, read at exit) are the command's alone.
+ * peak memory are the command's alone.
  */
 async function benchImport(size: number, log: (line: string) => void): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-import-'));
@@ -102,15 +99,9 @@ async function benchImport(size: number, log: (line: string) => void): Promise<F
       { sourceLanguage: 'nl', targetLanguage: 'af' },
     );
     writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af'] }));
-    const probe = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n'));
-      process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'tm', 'import', ${JSON.stringify(file)}, '--root', ${JSON.stringify(dir)}, '--json'];
-      await import(${JSON.stringify(bin)});`;
-    const started = performance.now();
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    const seconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`tm import failed: ${run.stderr}`);
-    const report = JSON.parse(run.stdout) as { imported: number };
-    const megabytes = Number(/maxrss (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
+    const { status, stdout, stderr, seconds, peakMB: megabytes } = runCli(['tm', 'import', file, '--root', dir, '--json']);
+    if (status !== 0) throw new Error(`tm import failed: ${stderr}`);
+    const report = JSON.parse(stdout) as { imported: number };
     const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
     log(`imported ${report.imported} units from a ${Math.round(statSync(file).size / 2 ** 20)} MiB TMX`);
     return [

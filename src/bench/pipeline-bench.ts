@@ -13,11 +13,15 @@ import { batchDocument } from '../engines/apertium-format.js';
 import { SqliteMemoryStore, type MemoryStore } from '../memory/index.js';
 import { createJobQueue, translateArticles, type TranslateSummary } from '../pipeline/index.js';
 import { writeArticleCorpus } from './articles.js';
-import { figure, median, type Figure } from './report.js';
+import { runCli } from './cli-run.js';
+import { po4aInstalled, timePo4a } from './po4a-bench.js';
+import { figure, median, skipped, type Figure } from './report.js';
 
 export interface PipelineBenchOptions {
   articles: number;
   runs: number;
+  /** Articles in the peak-memory run. */
+  rssArticles: number;
   log: (line: string) => void;
 }
 
@@ -149,7 +153,8 @@ async function benchApertium(log: (line: string) => void): Promise<Figure> {
 /**
  * Warm run: every segment already in the memory, every localized article
  * rebuilt (parse, look up, reassemble, write); and the no-change re-run.
- * Both against bare unified/remark parse + stringify of the same files.
+ * Both against bare unified/remark parse + stringify of the same files, and
+ * the warm run against po4a re-applying a complete PO to them.
  */
 async function benchWarm(articles: number, runs: number, log: (line: string) => void): Promise<Figure[]> {
   const { root, paths } = corpusProject(articles, ['af']);
@@ -184,9 +189,14 @@ async function benchWarm(articles: number, runs: number, log: (line: string) => 
     const warm = median(warmTimes);
     const idle = median(noChange);
     log(`${articles} articles: remark parse+stringify ${remark.toFixed(2)} s, warm run ${warm.toFixed(2)} s, no-change run ${idle.toFixed(3)} s`);
+    const vsPo4a = { name: `warm translate run vs po4a, ${articles} articles`, unit: 's', goal: '≤ 0.125× po4a (≥ 8× faster)' };
+    const po4a = po4aInstalled() ? timePo4a(join(root, 'articles/nl'), paths, runs, log) : undefined;
     return [
       figure({ name: `warm translate run, ${articles} articles`, value: warm, unit: 's', baseline: { name: 'remark parse+stringify', value: remark, unit: 's' }, goal: '≤ 1.5× remark', pass: warm <= 1.5 * remark }),
       figure({ name: `no-change re-run, ${articles} articles`, value: idle, unit: 's', baseline: { name: 'remark parse+stringify', value: remark, unit: 's' }, goal: '≤ 0.15× remark', pass: idle <= 0.15 * remark }),
+      po4a === undefined
+        ? skipped(vsPo4a, 'po4a not installed (apt-get install po4a)')
+        : figure({ ...vsPo4a, value: warm, baseline: { name: 'po4a, complete PO', value: po4a, unit: 's' }, pass: po4a / warm >= 8 }),
     ];
   } finally {
     await store.close();
@@ -216,11 +226,36 @@ async function benchOneEdit(log: (line: string) => void): Promise<Figure> {
   }
 }
 
+/**
+ * Peak memory of the real CLI on a large corpus, each run in its own process:
+ * a cold run with the local pseudo engine (every phase: engine, memory writes,
+ * reassembly) and then a warm `--force` run rebuilding every article from the
+ * memory. The figure is the higher of the two.
+ */
+async function benchPeakRss(articles: number, log: (line: string) => void): Promise<Figure> {
+  const { root } = corpusProject(articles, ['af']);
+  try {
+    const peaks: number[] = [];
+    for (const [label, extra] of [['cold, pseudo engine', []], ['warm --force', ['--force']]] as const) {
+      const { status, stdout, stderr, seconds, peakMB } = runCli(['translate', '--root', root, '--to', 'af', '--engine', 'pseudo', '--json', ...extra]);
+      const written = status === 0 ? (JSON.parse(stdout) as { languages: Record<string, { written: number }> }).languages.af?.written : undefined;
+      if (written !== articles) throw new Error(`translate (${label}) exited with ${status}, wrote ${written} of ${articles} articles: ${stderr.slice(-2000)}`);
+      log(`${articles} articles, ${label}: ${seconds.toFixed(1)} s, peak RSS ${Math.round(peakMB)} MB`);
+      peaks.push(peakMB);
+    }
+    const peak = Math.max(...peaks);
+    return figure({ name: `translate peak RSS, ${articles.toLocaleString('en')} articles`, value: peak, unit: 'MB', goal: '≤ 300 MB', pass: peak <= 300 });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export async function benchPipeline(options: PipelineBenchOptions): Promise<Figure[]> {
   return [
     ...(await benchWarm(options.articles, options.runs, options.log)),
     await benchOneEdit(options.log),
     await benchApertium(options.log),
     await benchSaturation(options.log),
+    await benchPeakRss(options.rssArticles, options.log),
   ];
 }

@@ -10,11 +10,18 @@ export interface Figure {
   /** Human goal, e.g. "≥ 100000/s" or "≤ 1.5×". */
   goal: string;
   pass: boolean;
+  /** Why it could not be measured on this machine (a missing tool); such a figure fails nothing. */
+  skipped?: string;
 }
 
 export function figure(f: Omit<Figure, 'ratio'> & { ratio?: number }): Figure {
   const ratio = f.ratio ?? (f.baseline && f.baseline.value ? f.value / f.baseline.value : undefined);
   return { ...f, ...(ratio !== undefined ? { ratio: round(ratio, 3) } : {}), value: round(f.value, 2) };
+}
+
+/** A figure whose tool is missing here: listed with the reason instead of failing the whole run. */
+export function skipped(f: Pick<Figure, 'name' | 'unit' | 'goal'>, reason: string): Figure {
+  return { ...f, value: Number.NaN, pass: false, skipped: reason };
 }
 
 export function round(value: number, digits = 2): number {
@@ -35,23 +42,36 @@ export function percentile(values: number[], p: number): number {
 
 /** Markdown table: the same text goes to the terminal and into README. */
 export function formatTable(figures: Figure[]): string {
-  const rows = figures.map((f) => [
-    f.name,
-    `${f.value} ${f.unit}`,
-    f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}` : '—',
-    f.ratio !== undefined ? `${f.ratio}×` : '—',
-    f.goal,
-    f.pass ? 'pass' : 'FAIL',
-  ]);
+  const rows = figures.map((f) =>
+    f.skipped
+      ? [f.name, '—', '—', '—', f.goal, `skipped: ${f.skipped}`]
+      : [
+          f.name,
+          `${f.value} ${f.unit}`,
+          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}` : '—',
+          f.ratio !== undefined ? `${f.ratio}×` : '—',
+          f.goal,
+          f.pass ? 'pass' : 'FAIL',
+        ],
+  );
   const header = ['figure', 'value', 'baseline', 'ratio', 'goal', 'result'];
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
+/** `--json`: a skipped figure's value is null (NaN) and it carries its reason. */
 export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> {
   return Object.fromEntries(
     figures.map(({ name, ...rest }) => [
       name,
-      { value: rest.value, unit: rest.unit, baseline: rest.baseline ?? null, ratio: rest.ratio ?? null, goal: rest.goal, pass: rest.pass },
+      {
+        value: rest.value,
+        unit: rest.unit,
+        baseline: rest.baseline ?? null,
+        ratio: rest.ratio ?? null,
+        goal: rest.goal,
+        pass: rest.pass,
+        ...(rest.skipped ? { skipped: rest.skipped } : {}),
+      },
     ]),
   ) as Record<string, Omit<Figure, 'name'>>;
 }
