@@ -66,9 +66,13 @@ export const configSchema = z
         path: z.string().min(1).default('.tolk/tm.sqlite'),
         /** Minimum fuzzy score (0-100) for a suggestion. @default 75 */
         fuzzyThreshold: z.number().int().min(0).max(100).default(75),
+        /** SQLite page cache in MiB: held in memory by every command that reads the memory. @default 32 */
+        cacheMB: z.number().int().min(1).max(4096).default(32),
+        /** SQLite memory-mapped reads in MiB (0: off). Faster exact lookups in a large memory, paid for in resident memory. @default 0 */
+        mmapMB: z.number().int().min(0).max(16384).default(0),
       })
       .strict()
-      .default({ path: '.tolk/tm.sqlite', fuzzyThreshold: 75 }),
+      .default({ path: '.tolk/tm.sqlite', fuzzyThreshold: 75, cacheMB: 32, mmapMB: 0 }),
     /** Engine per target language (`"*"` for all others). @default { "*": "pseudo" } */
     engines: z.record(z.string(), z.string().min(1)).default({ '*': 'pseudo' }),
     /** Per-engine settings: server URL, model, and the queue limits for that engine. */

@@ -3,6 +3,6 @@ export * from './store.js';
 export { fuzzyScore, fuzzyTokens, tokenDistance } from './fuzzy-score.js';
 export { textKey, renumberTags } from './text-key.js';
 export { decideWrite } from './write-rules.js';
-export { SqliteMemoryStore } from './sqlite/sqlite-store.js';
+export { SqliteMemoryStore, type SqliteOptions } from './sqlite/sqlite-store.js';
 export { openMemory } from './open.js';
 export { importTmx, type ImportOptions, type ImportReport } from './import-tmx.js';

@@ -5,5 +5,6 @@ import type { MemoryStore } from './store.js';
 
 /** The project's memory: `memory.path` under the root (SQLite, the embedded default). */
 export function openMemory(project: Project, file?: string): MemoryStore {
-  return new SqliteMemoryStore(file ?? resolve(project.root, project.config.memory.path));
+  const { path, cacheMB, mmapMB } = project.config.memory;
+  return new SqliteMemoryStore(file ?? resolve(project.root, path), { cacheMB, mmapMB });
 }

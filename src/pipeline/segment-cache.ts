@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { sha256 } from '../core/hash.js';
@@ -22,6 +22,16 @@ export class SegmentCache {
 
   #path(sourceHash: string): string {
     return join(this.#dir, `${sourceHash.slice(0, 2)}/${sourceHash}-${this.#salt}.json`);
+  }
+
+  /** Whether an article is there, without reading it. */
+  async has(sourceHash: string): Promise<boolean> {
+    try {
+      await access(this.#path(sourceHash));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async get(sourceHash: string, text: string, file: string): Promise<SegmentedArticle | undefined> {

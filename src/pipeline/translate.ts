@@ -11,7 +11,7 @@ import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
 import { harvestLocalized } from './harvest.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
-import { planRun, type ArticleWork, type TargetWork } from './plan.js';
+import { loadWork, planArticles, type ArticleWork, type TargetWork } from './plan.js';
 import { completeness, provenanceValue, recordSegments } from './provenance.js';
 import { runEnginePhase } from './engine-phase.js';
 import type { RetryPolicy } from './retry.js';
@@ -53,6 +53,11 @@ export interface TranslateOptions extends RunOptions {
    */
   stateDir?: string;
   onProgress?: (event: { language: string; done: number; total: number }) => void;
+  /**
+   * Articles loaded and worked on at a time. Memory grows with it, engine
+   * batches span one chunk at most. @default 25
+   */
+  chunkSize?: number;
 }
 
 /** A run's counters before anything happened. */
@@ -109,18 +114,21 @@ export interface TranslateSummary extends RunCounts {
 }
 
 /**
- * The pipeline: plan (read only) → harvest what localized articles already
- * hold → per language: memory, then only the missing segments through the
- * engine's queue in batches, each batch stored in the memory as soon as it
- * returns → reassemble → write atomically.
+ * The pipeline: plan (read only, every source parsed or found in the segment
+ * cache, so a bad article stops the run before anything is written) → then
+ * chunk by chunk of articles: harvest what localized articles already hold →
+ * per language: memory, then only the missing segments through the engine's
+ * queue in batches, each batch stored in the memory as soon as it returns →
+ * reassemble → write atomically. Chunks keep memory flat whatever the corpus
+ * size; a segment seen in an earlier chunk is never sent again.
  */
 export async function translateArticles(options: TranslateOptions): Promise<TranslateSummary> {
-  const { project, store } = options;
+  const { project } = options;
   const logger = options.logger ?? silentLogger;
   const cache = options.stateDir && !options.dryRun
     ? new SegmentCache(join(options.stateDir, 'segments'), { sourceLanguage: project.config.sourceLanguage, frontMatterFields: project.config.frontMatter.translate })
     : undefined;
-  const plan = await planRun(project, options.languages, {
+  const plan = await planArticles(project, options.languages, {
     ...(options.articles ? { articles: options.articles } : {}),
     ...(options.force ? { force: true } : {}),
     ...(cache ? { cache } : {}),
@@ -136,14 +144,35 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     languages: {},
     diagnostics: [],
   };
+  const runs = new Map(options.languages.map((language) => [language, startLanguage(options, language, summary)]));
   const written = options.stateDir && !options.dryRun ? await WrittenFiles.load(join(options.stateDir, 'written.json')) : undefined;
-  await harvest(options, plan.work, summary, written);
-  const results = await Promise.allSettled(
-    options.languages.map((language) => translateLanguage(options, plan.work, language, summary, logger, written)),
-  );
-  await written?.save();
-  for (const result of results) {
-    if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
+  const size = options.chunkSize ?? 25;
+  // A chunk's articles are written while the next chunk is with the engines: the queue never waits on reassembly.
+  let writing: Promise<void> = Promise.resolve();
+  let writeError: { error: unknown } | undefined;
+  const settleWrites = async () => {
+    await writing;
+    if (writeError) throw writeError.error;
+  };
+  try {
+    for (let start = 0; start < plan.articles.length && !options.signal?.aborted; start += size) {
+      const work = await loadWork(project, plan.articles.slice(start, start + size), cache);
+      await harvest(options, work, summary, written);
+      const results = await Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, written)));
+      await settleWrites();
+      for (const result of results) {
+        if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
+      }
+      const stages = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      writing = Promise.all(stages.map((stage) => stage())).then(
+        () => undefined,
+        (error: unknown) => void (writeError ??= { error }),
+      );
+    }
+    await settleWrites();
+  } finally {
+    await writing;
+    await written?.save();
   }
   summary.interrupted ||= Boolean(options.signal?.aborted);
   for (const lang of Object.values(summary.languages)) {
@@ -156,6 +185,26 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     summary.engineCharacters += lang.engineCharacters;
   }
   return summary;
+}
+
+/** One language across the chunks of a run: its counters and which segments it has dealt with. */
+interface LanguageRun {
+  language: string;
+  engine: Engine;
+  stats: LanguageSummary;
+  /** Segment ids counted, looked up and (if missing) sent in an earlier chunk: never counted or sent twice. */
+  seen: Set<string>;
+  /** Machine translations kept out of articles by the glossary (`enforcement: "error"`). */
+  blocked: Set<string>;
+  /** Segments sent to the engine so far, for progress. */
+  sent: number;
+}
+
+function startLanguage(options: TranslateOptions, language: string, summary: TranslateSummary): LanguageRun {
+  const engine = options.engines.get(language)!;
+  const stats: LanguageSummary = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0 };
+  summary.languages[language] = stats;
+  return { language, engine, stats, seen: new Set(), blocked: new Set(), sent: 0 };
 }
 
 /**
@@ -190,36 +239,37 @@ async function harvest(options: TranslateOptions, work: ArticleWork[], summary: 
   summary.harvested = result.inserted + result.updated;
 }
 
-async function translateLanguage(
+/**
+ * One language's part of a chunk up to the engines' answers: memory, engine
+ * phase, glossary. Returns the write stage (reassemble and write every
+ * article of the chunk), for the caller to start when the chunk before has
+ * been written.
+ */
+async function translateChunk(
   options: TranslateOptions,
   work: ArticleWork[],
-  language: string,
+  run: LanguageRun,
   summary: TranslateSummary,
   logger: Logger,
   written?: WrittenFiles,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const { project, store, signal } = options;
-  const engine = options.engines.get(language)!;
-  const stats: LanguageSummary = {
-    engine: engine.name,
-    ...noCounts(),
-    failed: 0,
-    written: 0,
-    unknownWords: {},
-    glossaryViolations: 0,
-  };
-  summary.languages[language] = stats;
+  const { language, engine, stats } = run;
   const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
 
-  // Every segment once, with the first article it occurs in.
+  // Every segment of the chunk once, with the first article it occurs in; `fresh` ones were not in an earlier chunk.
   const needed = new Map<string, { source: string; article: string }>();
+  const fresh = new Set<string>();
   for (const { item } of items) {
     for (const segment of item.article.segments) {
       stats.segments++;
-      if (!needed.has(segment.id)) needed.set(segment.id, { source: segment.source, article: item.display });
+      if (needed.has(segment.id)) continue;
+      needed.set(segment.id, { source: segment.source, article: item.display });
+      if (!run.seen.has(segment.id)) fresh.add(segment.id);
     }
   }
-  stats.unique = needed.size;
+  for (const id of fresh) run.seen.add(id);
+  stats.unique += fresh.size;
 
   const translations = new Map<string, string>();
   const statuses = new Map<string, Status>();
@@ -235,9 +285,13 @@ async function translateLanguage(
       statuses.set(id, byText.status);
     }
   }
-  stats.tmExact = translations.size;
-  const missing = [...needed].filter(([id]) => !translations.has(id)).map(([id, v]) => [id, v.source] as [string, string]);
-  for (const [, source] of missing) {
+  for (const id of run.blocked) translations.delete(id);
+  stats.tmExact += [...fresh].filter((id) => translations.has(id)).length;
+  // What an earlier chunk sent and did not get back is not sent again.
+  const missing = [...fresh].filter((id) => !translations.has(id)).map((id) => [id, needed.get(id)!.source] as [string, string]);
+  // Fuzzy matches only inform the estimate of a dry run: in a real run each query would search the memory this
+  // run keeps growing (150k queries over 150k units for 5,000 new articles), and translators see them in XLIFF notes.
+  for (const [, source] of options.dryRun ? missing : []) {
     const best = await store.fuzzy(source, { sourceLanguage: project.config.sourceLanguage, targetLanguage: language, limit: 1, threshold: options.fuzzyThreshold });
     if (best.length) stats.tmFuzzy++;
   }
@@ -286,16 +340,17 @@ async function translateLanguage(
     }
   };
   const queue = options.queueFor(engine);
-  stats.engineSegments = missing.length;
-  stats.engineCharacters = missing.reduce((n, [, s]) => n + s.length, 0);
+  stats.engineSegments += missing.length;
+  stats.engineCharacters += missing.reduce((n, [, s]) => n + s.length, 0);
   if (options.dryRun) {
-    stats.engineRequests = [...batches(missing, engine.limits)].length;
-    return;
+    stats.engineRequests += [...batches(missing, engine.limits)].length;
+    return async () => {};
   }
   /** Every translation about to be used, whatever its origin, is checked against the glossary. */
   const enforceGlossary = () => {
     if (!sourceTerms) return;
     for (const [id, target] of translations) {
+      if (!fresh.has(id)) continue; // checked in the chunk that first had it
       const violations = violationsOf(id, target);
       if (violations.length === 0) continue;
       const status = statuses.get(id) ?? 'machine';
@@ -303,6 +358,7 @@ async function translateLanguage(
       for (const v of violations) summary.violations.push({ ...v, language, segment: id, source: needed.get(id)!.source, status });
       if (options.glossary?.enforcement === 'error' && status === 'machine') {
         translations.delete(id);
+        run.blocked.add(id);
         failed(id, `glossary: ${violations.map((v) => `${v.rule} ${v.term} → ${v.expected}`).join('; ')}`);
       }
     }
@@ -321,16 +377,34 @@ async function translateLanguage(
     failed,
     onUnknownWords: (id, words) => (stats.unknownWords[id] = words),
     onAttempt: () => stats.engineRequests++,
-    onProgress: (done, total) => options.onProgress?.({ language, done, total }),
+    onProgress: (done) => options.onProgress?.({ language, done: run.sent + done, total: run.sent + missing.length }),
     logger,
     ...(signal ? { signal } : {}),
   });
+  run.sent += missing.length;
   enforceGlossary();
 
+  return () => writeChunk(options, items, translations, run, summary, logger, written);
+}
+
+/** Reassembles and writes one chunk's articles of one language. */
+async function writeChunk(
+  options: TranslateOptions,
+  items: ReadonlyArray<{ item: ArticleWork; target: TargetWork }>,
+  translations: Map<string, string>,
+  run: LanguageRun,
+  summary: TranslateSummary,
+  logger: Logger,
+  written?: WrittenFiles,
+): Promise<void> {
+  const { project } = options;
+  const { language, stats } = run;
   // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
   const writes = createJobQueue({ concurrency: 16 });
   const pending: Array<Promise<void>> = [];
   for (const { item, target } of items) {
+    // Built texts wait for their writes: never more than a few dozen held at once.
+    while (writes.size >= 32) await writes.onSizeLessThan(16);
     const text = localize(options, item, target, translations, summary);
     if (text === undefined) continue;
     pending.push(

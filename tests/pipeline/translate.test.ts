@@ -82,6 +82,22 @@ describe('translate pipeline', () => {
     expect(summary.written.sort()).toEqual(['articles/af/a.md', 'articles/af/sub/b.md']);
   });
 
+  it('translate: worked in chunks of one article, the run sends, counts and writes the same', async () => {
+    const files = { 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich, 'articles/nl/sub/c.md': seed };
+    const whole = makeProject(files);
+    const chunked = makeProject(files);
+    const engines = [scriptedEngine(), scriptedEngine()];
+    const one = await run(whole, { af: engines[0]! });
+    const many = await run(chunked, { af: engines[1]! }, { chunkSize: 1 });
+    // A segment of c.md seen in a.md's chunk is served from the memory, not sent again.
+    expect(engines[1]!.received.sort()).toEqual(engines[0]!.received.sort());
+    expect(new Set(engines[1]!.received).size).toBe(engines[1]!.received.length);
+    const counts = ({ segments, unique, tmExact, engineSegments, written }: typeof one) => ({ segments, unique, tmExact, engineSegments, written: [...written].sort() });
+    expect(counts(many)).toEqual(counts(one));
+    const texts = (root: string) => Object.fromEntries(Object.entries(snapshot(root)).filter(([p]) => p.startsWith('articles/af')));
+    expect(texts(chunked)).toEqual(texts(whole));
+  });
+
   it('translate: batches respect the engine limits and each batch is stored as soon as it returns', async () => {
     const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
     const store = new SqliteMemoryStore(':memory:');
