@@ -405,7 +405,7 @@ async function writeChunk(
   for (const { item, target } of items) {
     // Built texts wait for their writes: never more than a few dozen held at once.
     while (writes.size >= 32) await writes.onSizeLessThan(16);
-    const text = localize(options, item, target, translations, summary);
+    const text = localize(options, item, target, translations, summary, written);
     if (text === undefined) continue;
     pending.push(
       writes.add(async () => {
@@ -428,6 +428,7 @@ function localize(
   target: TargetWork,
   translations: Map<string, string>,
   summary: TranslateSummary,
+  written?: WrittenFiles,
 ): string | undefined {
   const { project } = options;
   if (target.existing && !target.existing.provenance && !options.force) {
@@ -441,7 +442,12 @@ function localize(
     return undefined;
   }
   const lookup = (id: string) => translations.get(id);
-  const result = reassemble(item.article, { lookup });
+  // An identical rebuild of what passed the structure check before is not parsed again.
+  const result = reassemble(item.article, {
+    lookup,
+    ...(written ? { verified: (text: string, shape: string) => written.verified(target.file, text, shape) } : {}),
+  });
+  if (written && result.diagnostics.length === 0) written.recordVerified(target.file, result.text, item.article.shape);
   summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
   const segments = recordSegments(item.article.segments, result.translatedSegments, lookup);
   const record = provenanceValue({

@@ -1,16 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { sha256 } from '../core/hash.js';
+import { toolVersion } from '../core/tool-version.js';
+
+/** `written.json`: what tolk wrote and verified, for the tolk version that did it. */
+interface State {
+  tool: string;
+  /** Localized file → hash of its text as written. */
+  files: Record<string, string>;
+  /** Localized file → hash of the reassembled text and source shape that passed verification. */
+  verified: Record<string, string>;
+}
 
 /**
  * The hash of every localized article as tolk last wrote it, kept beside the
  * memory (not committed). A file that still has that hash holds nothing the
- * memory lacks, so it need not be parsed and read back. Without this record
- * (a fresh clone) every localized article is read back once.
+ * memory lacks, so it need not be parsed and read back. Beside it, the hash
+ * of the reassembled text that passed the structure check, so an identical
+ * rebuild is not parsed again. Without this record (a fresh clone) every
+ * localized article is read back and verified once; another tolk version
+ * verifies again.
  */
 export class WrittenFiles {
   readonly #file: string;
-  #hashes: Record<string, string> = {};
+  #state: State = { tool: toolVersion(), files: {}, verified: {} };
   #changed = false;
 
   private constructor(file: string) {
@@ -18,28 +31,42 @@ export class WrittenFiles {
   }
 
   static async load(file: string): Promise<WrittenFiles> {
-    const state = new WrittenFiles(file);
+    const written = new WrittenFiles(file);
     try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-      if (parsed && typeof parsed === 'object') state.#hashes = parsed as Record<string, string>;
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<State> & Record<string, unknown>;
+      if (parsed && typeof parsed === 'object') {
+        if (typeof parsed.files === 'object' && parsed.files) written.#state.files = parsed.files;
+        else written.#state.files = parsed as Record<string, string>; // the first format: files only
+        if (parsed.tool === written.#state.tool && typeof parsed.verified === 'object' && parsed.verified) written.#state.verified = parsed.verified;
+      }
     } catch {
       // Missing or unreadable: every article is simply read back.
     }
-    return state;
+    return written;
   }
 
   /** True when `text` is exactly what tolk wrote to `path`. */
   unchanged(path: string, text: string): boolean {
-    return this.#hashes[path] === sha256(text);
+    return this.#state.files[path] === sha256(text);
   }
 
   record(path: string, text: string): void {
-    this.#hashes[path] = sha256(text);
+    this.#state.files[path] = sha256(text);
+    this.#changed = true;
+  }
+
+  /** True when this reassembled text of `path` passed the structure check against this source shape before. */
+  verified(path: string, text: string, shape: string): boolean {
+    return this.#state.verified[path] === sha256(`${shape}\u0000${text}`);
+  }
+
+  recordVerified(path: string, text: string, shape: string): void {
+    this.#state.verified[path] = sha256(`${shape}\u0000${text}`);
     this.#changed = true;
   }
 
   async save(): Promise<void> {
-    if (this.#changed) await writeFileAtomic(this.#file, `${JSON.stringify(this.#hashes, null, 1)}\n`);
+    if (this.#changed) await writeFileAtomic(this.#file, `${JSON.stringify(this.#state, null, 1)}\n`);
     this.#changed = false;
   }
 }

@@ -236,6 +236,17 @@ describe('markdown-significant characters in translations', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'structure-changed', line: 1, segment: article.segments[0]!.id })]);
     expect(result).toMatchObject({ translated: 1, total: 2 });
   });
+
+  it('reassemble: only the exact text and shape that passed before skip the check', () => {
+    const article = segment('- een\n- twee\n');
+    const asked: Array<[string, string]> = [];
+    const checked = translate(article, { een: '', twee: 'two' }, { verified: (text, shape) => (asked.push([text, shape]), false) });
+    expect(asked).toEqual([['- \n- two\n', article.shape]]);
+    expect(checked.diagnostics).toHaveLength(1);
+    // Told the same text passed before, it is not parsed again: the check is the caller's promise to keep.
+    const trusted = translate(article, { een: 'one', twee: 'two' }, { verified: () => true });
+    expect(trusted).toMatchObject({ text: '- one\n- two\n', diagnostics: [] });
+  });
 });
 
 describe('front matter', () => {

@@ -209,6 +209,19 @@ describe('translate pipeline', () => {
     );
   });
 
+  it('translate: a rebuild identical to one that passed the structure check is not parsed again, and stays identical', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich });
+    const stateDir = join(root, '.tolk');
+    await run(root, { af: scriptedEngine() }, { stateDir });
+    const state = JSON.parse(readFileSync(join(stateDir, 'written.json'), 'utf8'));
+    expect(Object.keys(state.verified).sort()).toEqual([join(root, 'articles/af/a.md'), join(root, 'articles/af/b.md')]);
+    expect(Object.keys(state.files).sort()).toEqual(Object.keys(state.verified).sort());
+    const first = snapshot(root);
+    await run(root, { af: scriptedEngine() }, { stateDir, force: true });
+    const texts = (files: Record<string, string>) => Object.entries(files).filter(([p]) => p.startsWith('articles/af'));
+    expect(texts(snapshot(root))).toEqual(texts(first));
+  });
+
   it('translate: an article not written by tolk is left alone unless --force', async () => {
     const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/af/a.md': '# Handgemaak\n' });
     const summary = await run(root, { af: scriptedEngine() });

@@ -1,6 +1,6 @@
 import type { MemoryEntry } from '../../memory/index.js';
 import { normalizeLanguageTag } from '../language-tag.js';
-import { toolVersion } from '../tool-version.js';
+import { toolVersion } from '../../core/tool-version.js';
 import { writeStreamAtomic } from '../../core/write-stream-atomic.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
 import { taggedToSeg } from './seg-xml.js';

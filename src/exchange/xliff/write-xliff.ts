@@ -1,7 +1,7 @@
 import { writeStreamAtomic } from '../../core/write-stream-atomic.js';
 import { checkTags, tagShape } from '../../markdown/index.js';
 import { normalizeLanguageTag } from '../language-tag.js';
-import { toolVersion } from '../tool-version.js';
+import { toolVersion } from '../../core/tool-version.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
 import { targetState } from './states.js';
 import type { WriteXliffOptions, XliffFileOut, XliffUnitOut } from './types.js';
