@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../core/hash.js';
 import { segmentArticle } from '../markdown/index.js';
-import { textHash } from '../pipeline/index.js';
+import { localizedArticle, shortId, textHash } from '../pipeline/index.js';
 import { figure, median, type Figure } from './report.js';
 
 const LANGUAGES = ['en', 'af', 'de', 'fr', 'es', 'ru', 'kk', 'it', 'pt', 'pl', 'uk', 'cs', 'sv', 'da', 'fi', 'tr', 'el', 'ro', 'hu', 'lt'];
@@ -58,12 +58,11 @@ function buildCorpus(root: string): void {
     '\n';
   for (let n = 0; n < 1000; n++) {
     const text = body(n);
-    const segments = segmentArticle(text, { sourceLanguage: 'nl', frontMatterFields: ['title'] })
-      .segments.map((s) => `${s.id.slice(0, 12)}:${textHash(s.source)}`)
-      .join(' ');
-    const record = `---\ntitle: Article ${n}\nlanguage: LNG\ntolk:\n  source: nl/a${n}.md\n  sourceHash: ${sha256(text)}\n  complete: 100\n  translated: 2026-01-01\n  segments: ${segments}\n---\n`;
+    const segments = segmentArticle(text, { sourceLanguage: 'nl', frontMatterFields: ['title'] }).segments.map((s) => ({ id: shortId(s.id), textHash: textHash(s.source) }));
     write(`articles/nl/a${n}.md`, n % 100 === 0 ? body(n, ' (bijgewerkt)') : text);
-    for (const language of LANGUAGES) write(`articles/${language}/a${n}.md`, record.replace('LNG', language) + text.slice(text.indexOf('\n---\n') + 5));
+    // Localized copies as tolk writes them (record and digest), with the source text standing in for a translation.
+    const provenance = { source: `nl/a${n}.md`, sourceHash: sha256(text), complete: 100, translated: '2026-01-01', segments };
+    for (const language of LANGUAGES) write(`articles/${language}/a${n}.md`, localizedArticle(text, language, provenance));
   }
   write('src/app.js', `export function page(t, n) {\n${calls.join('\n')}\n}\n`);
   write(

@@ -1,9 +1,9 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { readText } from '../core/read-text.js';
+import { readText, readTextIfExistsSync } from '../core/read-text.js';
 import { checkTranslation, loadGlossaries, matchers, violationMessage, violationSeverity, type Glossary } from '../glossary/index.js';
-import { segmentArticle } from '../markdown/index.js';
-import { alignLocalized, readProvenance } from '../pipeline/index.js';
+import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
+import { alignLocalized, readProvenance, untouchedSinceWritten } from '../pipeline/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
 
 export interface GlossaryCheckOptions {
@@ -28,19 +28,30 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
   const findings: Diagnostic[] = [];
   for (const path of await listSourceArticles(project)) {
     const sourceFile = sourcePath(project, path);
-    const source = segmentArticle(await readText(sourceFile, displayPath(project, sourceFile)), {
-      sourceLanguage,
-      frontMatterFields: project.config.frontMatter.translate,
-      file: displayPath(project, sourceFile),
-    });
+    // Parsed only when a localized copy needs aligning: most are untouched since tolk wrote them.
+    let source: SegmentedArticle | undefined;
+    const parsedSource = async () =>
+      (source ??= segmentArticle(await readText(sourceFile, displayPath(project, sourceFile)), {
+        sourceLanguage,
+        frontMatterFields: project.config.frontMatter.translate,
+        file: displayPath(project, sourceFile),
+      }));
     for (const language of options.languages ?? project.config.articleLanguages) {
       const file = localizedPath(project, language, path);
       const display = displayPath(project, file);
-      const text = await readText(file, display).catch(() => undefined);
-      const provenance = text === undefined ? undefined : readProvenance(text);
-      if (text === undefined || !provenance) continue;
+      let text: string | undefined;
+      try {
+        text = readTextIfExistsSync(file, display);
+      } catch {
+        continue; // unreadable: `tolk check`'s article pass reports it
+      }
+      if (text === undefined) continue;
+      // An article nobody touched since tolk wrote (and structure-checked) it has no tag damage to find.
+      if (!terms && untouchedSinceWritten(text)) continue;
+      const provenance = readProvenance(text);
+      if (!provenance) continue;
       const alignment = alignLocalized({
-        source,
+        source: await parsedSource(),
         localizedText: text,
         localizedFile: display,
         provenance,

@@ -3,7 +3,7 @@ export { translateArticles, type FailedSegment, type LanguageSummary, type RunCo
 export { batches } from './batches.js';
 export { createJobQueue, type JobQueue, type QueueLimits } from './job-queue.js';
 export { withRetry, type RetryPolicy } from './retry.js';
-export { readProvenance, completeness, textHash, shortId, recordSegments, provenanceValue, type Provenance, type SegmentRecord } from './provenance.js';
+export { readProvenance, completeness, textHash, shortId, recordSegments, provenanceValue, localizedArticle, untouchedSinceWritten, type Provenance, type SegmentRecord } from './provenance.js';
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { planRun, type Plan, type ArticleWork } from './plan.js';
 export { alignLocalized, type AlignedSegment, type Alignment, type AlignInput } from './align-localized.js';

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { sha256 } from '../core/hash.js';
-import { plainText, type Segment } from '../markdown/index.js';
+import { plainText, setArticleFrontMatter, type Segment } from '../markdown/index.js';
 
 /**
  * What a localized article records about itself in its front matter
@@ -47,7 +47,7 @@ export function recordSegments(segments: readonly Segment[], translated: Set<Seg
   });
 }
 
-/** The front-matter value: segments as one compact string, `id:hash` or `id:-`, space-separated. */
+/** The front-matter value: segments as one compact string, `id:hash` or `id:-`, space-separated; the digest sealed last. */
 export function provenanceValue(p: Provenance): Record<string, unknown> {
   return {
     source: p.source,
@@ -55,7 +55,34 @@ export function provenanceValue(p: Provenance): Record<string, unknown> {
     complete: p.complete,
     translated: p.translated,
     segments: p.segments.map((s) => `${s.id}:${s.textHash ?? '-'}`).join(' '),
+    digest: DIGEST_PENDING,
   };
+}
+
+/** A localized article as tolk writes it: the reassembled text with its language and record, sealed. */
+export function localizedArticle(text: string, language: string, provenance: Provenance): string {
+  return sealDigest(setArticleFrontMatter(text, { language, tolk: provenanceValue(provenance) }));
+}
+
+const DIGEST_PENDING = 'pending';
+const DIGEST_LINE = /^ {2}digest: "([0-9a-f]{64})"(\r?)$/m;
+
+/**
+ * The record's `digest` is the hash of the whole file as written (with the
+ * digest itself left out), so a reader can tell in one hash whether anyone
+ * changed the file since, without parsing its Markdown: `tolk check` skips
+ * the structure check of an untouched article on a fresh clone.
+ */
+function sealDigest(text: string): string {
+  const pending = /^ {2}digest: pending(\r?)$/m;
+  return text.replace(pending, (_, cr: string) => `  digest: "${sha256(text)}"${cr}`);
+}
+
+/** True when the file is exactly as tolk wrote it (its digest matches); false when edited or written before digests. */
+export function untouchedSinceWritten(text: string): boolean {
+  const match = DIGEST_LINE.exec(text.slice(0, text.indexOf('\n---', 3) + 1));
+  if (!match) return false;
+  return sha256(text.replace(DIGEST_LINE, `  digest: ${DIGEST_PENDING}$2`)) === match[1];
 }
 
 /**

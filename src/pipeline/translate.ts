@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
 import type { Engine } from '../engines/index.js';
-import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
+import { reassemble } from '../markdown/index.js';
 import { checkTranslation, glossaryHints, matchers, protectTerms, storedViolation, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { batches } from './batches.js';
 import { harvestLocalized } from './harvest.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { loadWork, planArticles, type ArticleWork, type TargetWork } from './plan.js';
-import { completeness, provenanceValue, recordSegments } from './provenance.js';
+import { completeness, localizedArticle, recordSegments } from './provenance.js';
 import { runEnginePhase } from './engine-phase.js';
 import type { RetryPolicy } from './retry.js';
 import { SegmentCache } from './segment-cache.js';
@@ -147,30 +147,38 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   const runs = new Map(options.languages.map((language) => [language, startLanguage(options, language, summary)]));
   const written = options.stateDir && !options.dryRun ? await WrittenFiles.load(join(options.stateDir, 'written.json')) : undefined;
   const size = options.chunkSize ?? 25;
-  // A chunk's articles are written while the next chunk is with the engines: the queue never waits on reassembly.
+  // Two chunks are with the engines at once, so the queue never drains at a chunk's end; a chunk's articles are
+  // written once its answers are in and the chunk before it has been written.
   let writing: Promise<void> = Promise.resolve();
   let writeError: { error: unknown } | undefined;
   const settleWrites = async () => {
     await writing;
     if (writeError) throw writeError.error;
   };
+  const window: Array<Promise<Array<PromiseSettledResult<() => Promise<void>>>>> = [];
+  const finish = async (engines: (typeof window)[number]) => {
+    const results = await engines;
+    await settleWrites();
+    for (const result of results) {
+      if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
+    }
+    const stages = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    writing = Promise.all(stages.map((stage) => stage())).then(
+      () => undefined,
+      (error: unknown) => void (writeError ??= { error }),
+    );
+  };
   try {
     for (let start = 0; start < plan.articles.length && !options.signal?.aborted; start += size) {
       const work = await loadWork(project, plan.articles.slice(start, start + size), cache);
       await harvest(options, work, summary, written);
-      const results = await Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, written)));
-      await settleWrites();
-      for (const result of results) {
-        if (result.status === 'rejected' && !options.signal?.aborted) throw result.reason;
-      }
-      const stages = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      writing = Promise.all(stages.map((stage) => stage())).then(
-        () => undefined,
-        (error: unknown) => void (writeError ??= { error }),
-      );
+      window.push(Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, written))));
+      if (window.length > 1) await finish(window.shift()!);
     }
+    while (window.length) await finish(window.shift()!);
     await settleWrites();
   } finally {
+    await Promise.allSettled(window);
     await writing;
     await written?.save();
   }
@@ -243,7 +251,8 @@ async function harvest(options: TranslateOptions, work: ArticleWork[], summary: 
  * One language's part of a chunk up to the engines' answers: memory, engine
  * phase, glossary. Returns the write stage (reassemble and write every
  * article of the chunk), for the caller to start when the chunk before has
- * been written.
+ * been written. The chunk before may still be with the engine: a segment it
+ * is translating is not sent again but looked up at the write stage.
  */
 async function translateChunk(
   options: TranslateOptions,
@@ -384,7 +393,12 @@ async function translateChunk(
   run.sent += missing.length;
   enforceGlossary();
 
-  return () => writeChunk(options, items, translations, run, summary, logger, written);
+  return async () => {
+    // Segments the chunk before was still translating when this one looked them up are in the memory by now.
+    const late = [...needed.keys()].filter((id) => !translations.has(id) && !run.blocked.has(id));
+    if (late.length) for (const [id, entry] of await store.lookup(late, language)) translations.set(id, entry.target);
+    await writeChunk(options, items, translations, run, summary, logger, written);
+  };
 }
 
 /** Reassembles and writes one chunk's articles of one language. */
@@ -450,12 +464,11 @@ function localize(
   if (written && result.diagnostics.length === 0) written.recordVerified(target.file, result.text, item.article.shape);
   summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
   const segments = recordSegments(item.article.segments, result.translatedSegments, lookup);
-  const record = provenanceValue({
+  return localizedArticle(result.text, target.language, {
     source: `${project.config.sourceLanguage}/${item.path}`,
     sourceHash: item.hash,
     complete: completeness(segments),
     translated: new Date().toISOString().slice(0, 10),
     segments,
   });
-  return setArticleFrontMatter(result.text, { language: target.language, tolk: record });
 }

@@ -3,8 +3,8 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkTranslation, matchers, type Glossary } from '../glossary/index.js';
 import type { MemoryStore, Status } from '../memory/index.js';
-import { reassemble, setArticleFrontMatter } from '../markdown/index.js';
-import { completeness, provenanceValue, recordSegments, type ArticleWork } from '../pipeline/index.js';
+import { reassemble } from '../markdown/index.js';
+import { completeness, localizedArticle, recordSegments, type ArticleWork } from '../pipeline/index.js';
 import { displayPath } from '../project/index.js';
 
 export interface RebuildOptions {
@@ -72,10 +72,7 @@ export async function rebuildArticles(options: RebuildOptions): Promise<RebuildR
       result.diagnostics.push(...assembled.diagnostics.map((d) => ({ ...d, language })));
       const segments = recordSegments(item.article.segments, assembled.translatedSegments, lookup);
       const text = (translated: string) =>
-        setArticleFrontMatter(assembled.text, {
-          language,
-          tolk: provenanceValue({ source: `${sourceLanguage}/${item.path}`, sourceHash: item.hash, complete: completeness(segments), translated, segments }),
-        });
+        localizedArticle(assembled.text, language, { source: `${sourceLanguage}/${item.path}`, sourceHash: item.hash, complete: completeness(segments), translated, segments });
       const existing = target.existing;
       if (existing?.provenance && text(existing.provenance.translated) === existing.text) {
         result.unchanged++;
