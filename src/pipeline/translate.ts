@@ -172,12 +172,15 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     for (let start = 0; start < plan.articles.length && !options.signal?.aborted; start += size) {
       const work = await loadWork(project, plan.articles.slice(start, start + size), cache);
       await harvest(options, work, summary, written);
-      window.push(Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, written))));
+      const last = start + size >= plan.articles.length;
+      window.push(Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, last, written))));
       if (window.length > 1) await finish(window.shift()!);
     }
     while (window.length) await finish(window.shift()!);
     await settleWrites();
   } finally {
+    // Stopped early: nobody will send what a chunk handed on, so its writes must not wait for it.
+    for (const run of runs.values()) run.carry?.resolve();
     await Promise.allSettled(window);
     await writing;
     await written?.save();
@@ -206,6 +209,15 @@ interface LanguageRun {
   blocked: Set<string>;
   /** Segments sent to the engine so far, for progress. */
   sent: number;
+  /** The previous chunk's last, partly filled batch, sent with this chunk's first so every request is full. */
+  carry?: Carry;
+}
+
+/** Segments one chunk hands to the next; its write stage waits until they are back. */
+interface Carry {
+  segments: Array<{ id: string; source: string; article: string }>;
+  done: Promise<void>;
+  resolve: () => void;
 }
 
 function startLanguage(options: TranslateOptions, language: string, summary: TranslateSummary): LanguageRun {
@@ -260,6 +272,26 @@ async function translateChunk(
   run: LanguageRun,
   summary: TranslateSummary,
   logger: Logger,
+  last: boolean,
+  written?: WrittenFiles,
+): Promise<() => Promise<void>> {
+  const carried = run.carry;
+  run.carry = undefined;
+  try {
+    return await chunkUntilWrite(options, work, run, summary, logger, last, carried, written);
+  } finally {
+    carried?.resolve(); // sent (or failed) with this chunk, or never: the chunk before writes either way
+  }
+}
+
+async function chunkUntilWrite(
+  options: TranslateOptions,
+  work: ArticleWork[],
+  run: LanguageRun,
+  summary: TranslateSummary,
+  logger: Logger,
+  last: boolean,
+  carried: Carry | undefined,
   written?: WrittenFiles,
 ): Promise<() => Promise<void>> {
   const { project, store, signal } = options;
@@ -372,13 +404,30 @@ async function translateChunk(
       }
     }
   };
+  // The chunk before's partial batch goes first; this chunk's own partial batch waits for the next chunk.
+  for (const c of carried?.segments ?? []) {
+    if (!needed.has(c.id)) needed.set(c.id, { source: c.source, article: c.article });
+    fresh.add(c.id); // checked against the glossary here, where its translation arrives
+  }
+  let send: Array<[string, string]> = [...(carried?.segments.map((c) => [c.id, c.source] as [string, string]) ?? []), ...missing];
+  let handed: Carry | undefined;
+  const requests = [...batches(send, engine.limits)];
+  const tail = requests.at(-1);
+  const carriedIds = new Set(carried?.segments.map((c) => c.id));
+  if (!last && tail && tail.length < engine.limits.maxSegments && tail.every(([id]) => !carriedIds.has(id))) {
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    handed = { segments: tail.map(([id, source]) => ({ id, source, article: needed.get(id)!.article })), done, resolve };
+    run.carry = handed;
+    send = requests.slice(0, -1).flat();
+  }
   await runEnginePhase({
     engine,
     queue,
     retry: options.retry,
     sourceLanguage: project.config.sourceLanguage,
     targetLanguage: language,
-    segments: missing,
+    segments: send,
     prepare,
     hints: (sources) =>
       sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false ? glossaryHints(sources, sourceTerms, language) : undefined,
@@ -386,14 +435,15 @@ async function translateChunk(
     failed,
     onUnknownWords: (id, words) => (stats.unknownWords[id] = words),
     onAttempt: () => stats.engineRequests++,
-    onProgress: (done) => options.onProgress?.({ language, done: run.sent + done, total: run.sent + missing.length }),
+    onProgress: (done) => options.onProgress?.({ language, done: run.sent + done, total: run.sent + send.length }),
     logger,
     ...(signal ? { signal } : {}),
   });
-  run.sent += missing.length;
+  run.sent += send.length;
   enforceGlossary();
 
   return async () => {
+    await handed?.done;
     // Segments the chunk before was still translating when this one looked them up are in the memory by now.
     const late = [...needed.keys()].filter((id) => !translations.has(id) && !run.blocked.has(id));
     if (late.length) for (const [id, entry] of await store.lookup(late, language)) translations.set(id, entry.target);

@@ -175,6 +175,20 @@ describe('translate pipeline', () => {
     await store.close();
   });
 
+  it('translate: across chunks every request is full but the last, and every article is written whole', async () => {
+    const files = { 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich, 'articles/nl/c.md': seed.replaceAll('e', 'ee') };
+    const root = makeProject(files);
+    const sizes: number[] = [];
+    const engine = scriptedEngine('full', (request) => (sizes.push(request.segments.length), request.segments.map((s) => ({ text: upper(s) }))), {
+      maxSegments: 7,
+      maxCharacters: 100_000,
+    });
+    const summary = await run(root, { af: engine }, { chunkSize: 1 });
+    expect(sizes.slice(0, -1).every((n) => n === 7)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(summary.engineSegments);
+    for (const name of ['a.md', 'b.md', 'c.md']) expect(readProvenance(readFileSync(join(root, 'articles/af', name), 'utf8'))!.complete).toBe(100);
+  });
+
   it('translate: a segment left untranslated and translated by hand is read back as human; unreadable edits are reported', async () => {
     const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed });
     // The engine refuses the heading: tolk leaves it in Dutch and records it untranslated.
