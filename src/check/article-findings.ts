@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { InputError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { decodeText } from '../core/read-text.js';
+import { decodeText, readBytesIfExistsSync } from '../core/read-text.js';
 import { articlesDir, displayPath, listSourceArticles, sourcePath } from '../project/index.js';
 import { readFrontMatter } from './read-front-matter.js';
 import { hasUntranslated, readRecord, recordedSegments, recordSegmentsText, segmentCount, type ArticleRecord } from './read-record.js';
@@ -118,14 +117,8 @@ function needsParse(source: SourceArticle): boolean {
 function readArticle(project: Project, path: string, places: ReadonlyArray<{ language: string; dir: string; shown: string }>): SourceArticle | undefined {
   const file = sourcePath(project, path);
   const display = displayPath(project, file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read file (${code ?? String(error)})`, { file: display });
-  }
+  const bytes = readBytesIfExistsSync(file, display);
+  if (bytes === undefined) return undefined;
   // `path` comes from listing the source directory, so it cannot climb out of a language directory.
   const native = sep === '/' ? path : path.split('/').join(sep);
   const targets = places.map(({ language, dir, shown }): Target => {

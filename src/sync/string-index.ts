@@ -46,6 +46,10 @@ export interface StringTranslation {
   status: Status;
   /** The value is in the locale file (not only in the memory). */
   inFile: boolean;
+  /** The file's value is not the memory's: typed into the JSON by a person. */
+  typed: boolean;
+  /** The memory has a translation (the file's, or another when `typed`). */
+  inMemory: boolean;
 }
 
 /**
@@ -104,16 +108,16 @@ export async function stringTranslations(store: MemoryStore, language: string, s
     const memory = known.get(id);
     const value = entry.keys.find((k) => k.value !== undefined)?.value;
     if (value === undefined) {
-      if (memory) result.set(id, { target: memory.target, status: memory.status, inFile: false });
+      if (memory) result.set(id, { target: memory.target, status: memory.status, inFile: false, typed: false, inMemory: true });
       continue;
     }
     const fromMemory = memory ? stringValue(entry, memory.target) : undefined;
     if (memory && fromMemory && 'value' in fromMemory && fromMemory.value === value) {
-      result.set(id, { target: memory.target, status: memory.status, inFile: true });
+      result.set(id, { target: memory.target, status: memory.status, inFile: true, typed: false, inMemory: true });
       continue;
     }
     const target = taggedLike(entry, value);
-    result.set(id, { ...(target !== undefined ? { target } : {}), status: 'translated', inFile: true });
+    result.set(id, { ...(target !== undefined ? { target } : {}), status: 'translated', inFile: true, typed: true, inMemory: memory !== undefined });
   }
   return result;
 }
@@ -135,15 +139,11 @@ const line = (resource: Resource, key: string) => keyPosition(resource, key)?.li
  */
 export async function stringEdits(store: MemoryStore, language: string, strings: ReadonlyMap<string, IndexedString>): Promise<EditScan> {
   const scan: EditScan = { edits: [], problems: [] };
-  const known = await store.lookup([...strings.keys()], language);
-  for (const [id, entry] of strings) {
-    const key = entry.keys.find((k) => k.value !== undefined);
-    if (!key) continue;
-    const memory = known.get(id);
-    const fromMemory = memory ? stringValue(entry, memory.target) : undefined;
-    if (fromMemory && 'value' in fromMemory && fromMemory.value === key.value) continue;
-    const target = taggedLike(entry, key.value!);
-    if (target === undefined) {
+  for (const [id, now] of await stringTranslations(store, language, strings)) {
+    if (!now.typed) continue;
+    const entry = strings.get(id)!;
+    const key = entry.keys.find((k) => k.value !== undefined)!;
+    if (now.target === undefined) {
       scan.problems.push({
         severity: 'warning',
         rule: 'string-markup',
@@ -162,8 +162,8 @@ export async function stringEdits(store: MemoryStore, language: string, strings:
       article: `${key.sourceFile}#${key.key}`,
       segmentId: id,
       source: entry.value.tagged,
-      target,
-      kind: memory ? 'edited' : 'translated',
+      target: now.target,
+      kind: now.inMemory ? 'edited' : 'translated',
     });
   }
   return scan;
