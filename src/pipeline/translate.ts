@@ -173,7 +173,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
       const work = await loadWork(project, plan.articles.slice(start, start + size), cache);
       await harvest(options, work, summary, written);
       const last = start + size >= plan.articles.length;
-      window.push(Promise.allSettled(options.languages.map((language) => translateChunk(options, work, runs.get(language)!, summary, logger, last, written))));
+      window.push(Promise.allSettled(options.languages.map((language) => translateChunk({ options, work, run: runs.get(language)!, summary, logger, last, ...(written ? { written } : {}) }))));
       if (window.length > 1) await finish(window.shift()!);
     }
     while (window.length) await finish(window.shift()!);
@@ -266,34 +266,30 @@ async function harvest(options: TranslateOptions, work: ArticleWork[], summary: 
  * been written. The chunk before may still be with the engine: a segment it
  * is translating is not sent again but looked up at the write stage.
  */
-async function translateChunk(
-  options: TranslateOptions,
-  work: ArticleWork[],
-  run: LanguageRun,
-  summary: TranslateSummary,
-  logger: Logger,
-  last: boolean,
-  written?: WrittenFiles,
-): Promise<() => Promise<void>> {
-  const carried = run.carry;
-  run.carry = undefined;
+async function translateChunk(chunk: Chunk): Promise<() => Promise<void>> {
+  const carried = chunk.run.carry;
+  chunk.run.carry = undefined;
   try {
-    return await chunkUntilWrite(options, work, run, summary, logger, last, carried, written);
+    return await chunkUntilWrite(chunk, carried);
   } finally {
     carried?.resolve(); // sent (or failed) with this chunk, or never: the chunk before writes either way
   }
 }
 
-async function chunkUntilWrite(
-  options: TranslateOptions,
-  work: ArticleWork[],
-  run: LanguageRun,
-  summary: TranslateSummary,
-  logger: Logger,
-  last: boolean,
-  carried: Carry | undefined,
-  written?: WrittenFiles,
-): Promise<() => Promise<void>> {
+/** One chunk of articles for one language, and where its results go. */
+interface Chunk {
+  options: TranslateOptions;
+  work: ArticleWork[];
+  run: LanguageRun;
+  summary: TranslateSummary;
+  logger: Logger;
+  /** No chunk follows: nothing is handed on. */
+  last: boolean;
+  written?: WrittenFiles;
+}
+
+async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promise<() => Promise<void>> {
+  const { options, work, run, summary, logger, last } = chunk;
   const { project, store, signal } = options;
   const { language, engine, stats } = run;
   const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
@@ -447,20 +443,13 @@ async function chunkUntilWrite(
     // Segments the chunk before was still translating when this one looked them up are in the memory by now.
     const late = [...needed.keys()].filter((id) => !translations.has(id) && !run.blocked.has(id));
     if (late.length) for (const [id, entry] of await store.lookup(late, language)) translations.set(id, entry.target);
-    await writeChunk(options, items, translations, run, summary, logger, written);
+    await writeChunk(chunk, items, translations);
   };
 }
 
 /** Reassembles and writes one chunk's articles of one language. */
-async function writeChunk(
-  options: TranslateOptions,
-  items: ReadonlyArray<{ item: ArticleWork; target: TargetWork }>,
-  translations: Map<string, string>,
-  run: LanguageRun,
-  summary: TranslateSummary,
-  logger: Logger,
-  written?: WrittenFiles,
-): Promise<void> {
+async function writeChunk(chunk: Chunk, items: ReadonlyArray<{ item: ArticleWork; target: TargetWork }>, translations: Map<string, string>): Promise<void> {
+  const { options, run, summary, logger, written } = chunk;
   const { project } = options;
   const { language, stats } = run;
   // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
@@ -507,11 +496,10 @@ function localize(
   }
   const lookup = (id: string) => translations.get(id);
   // An identical rebuild of what passed the structure check before is not parsed again.
-  const result = reassemble(item.article, {
-    lookup,
-    ...(written ? { verified: (text: string, shape: string) => written.verified(target.file, text, shape) } : {}),
-  });
-  if (written && result.diagnostics.length === 0) written.recordVerified(target.file, result.text, item.article.shape);
+  const verifier = written?.verifier(target.file);
+  const result = reassemble(item.article, { lookup, ...(verifier ? { verified: verifier.check } : {}) });
+  // Without findings the text checked is the text returned, and it passed.
+  if (result.diagnostics.length === 0) verifier?.record();
   summary.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, language: target.language })));
   const segments = recordSegments(item.article.segments, result.translatedSegments, lookup);
   return localizedArticle(result.text, target.language, {

@@ -55,14 +55,21 @@ export class WrittenFiles {
     this.#changed = true;
   }
 
-  /** True when this reassembled text of `path` passed the structure check against this source shape before. */
-  verified(path: string, text: string, shape: string): boolean {
-    return this.#state.verified[path] === sha256(`${shape}\u0000${text}`);
-  }
-
-  recordVerified(path: string, text: string, shape: string): void {
-    this.#state.verified[path] = sha256(`${shape}\u0000${text}`);
-    this.#changed = true;
+  /**
+   * The structure-check memory of one file, hashing each text once: `check`
+   * says whether this reassembled text passed against this source shape
+   * before; `record` keeps the text last checked as passed.
+   */
+  verifier(path: string): { check: (text: string, shape: string) => boolean; record: () => void } {
+    let last: string | undefined;
+    return {
+      check: (text, shape) => (last = sha256(`${shape}\u0000${text}`)) === this.#state.verified[path],
+      record: () => {
+        if (last === undefined || last === this.#state.verified[path]) return;
+        this.#state.verified[path] = last;
+        this.#changed = true;
+      },
+    };
   }
 
   async save(): Promise<void> {
