@@ -10,7 +10,12 @@ const NEEDS = {
   // xmllint validates TMX/XLIFF output; APY and the English→Spanish pair are tested too;
   // Chromium renders an exported page the way a reader sees it (driven by playwright-core, no browser download).
   // Translate Toolkit (xliff2po, po2xliff) is the CAT-tool library the XLIFF round trip is tested against.
-  test: [...APERTIUM, 'apertium-apy', 'apertium-eng-spa', 'libxml2-utils', 'chromium', 'translate-toolkit'],
+  // PostgreSQL 15 (with pg_trgm, in postgresql-contrib) and Redis are the team stores and queue: tests start their own
+  // throwaway servers from these packages. OmegaT is the CAT tool the translator round trip is tested with.
+  test: [
+    ...APERTIUM, 'apertium-apy', 'apertium-eng-spa', 'libxml2-utils', 'chromium', 'translate-toolkit',
+    'postgresql', 'postgresql-contrib', 'redis-server', 'omegat',
+  ],
   demo: APERTIUM,
   // po4a, the gettext-based documentation translator, is the baseline of the warm-run comparison.
   bench: [...APERTIUM, 'po4a'],
@@ -32,5 +37,7 @@ if (!isRoot || !hasApt) {
 }
 console.error(`installing Debian packages: ${missing.join(' ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+// apt's own output goes to stderr: stdout belongs to the command run after this one (`npm run -s bench -- --json`).
+const toStderr = { stdio: ['ignore', process.stderr, process.stderr], env };
+execFileSync('apt-get', ['update', '-qq'], toStderr);
+execFileSync('apt-get', ['install', '-y', '-qq', ...missing], toStderr);

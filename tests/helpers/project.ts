@@ -44,8 +44,8 @@ export function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** The schemas beside the checkout (`../shared/schemas`), as laid out for sessions and CI. */
-export const schemasDir = join(repoRoot, '../shared/schemas');
+/** The schemas tolk's TMX and XLIFF output is validated against (copied into the repository, see its README). */
+export const schemasDir = join(repoRoot, 'tests/schemas');
 
 /** Like runTolk, without blocking this process (needed when a test server in this process must answer the CLI). */
 export function runTolkAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {

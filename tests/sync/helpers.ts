@@ -127,7 +127,7 @@ export function fill12(xml: string, options: Fill = {}): string {
   });
 }
 
-/** Validates with xmllint against a schema in ../shared/schemas; a missing xmllint fails the test. */
+/** Validates with xmllint against a schema in tests/schemas; a missing xmllint fails the test. */
 export function validateXliff(path: string, schema: 'xliff_core_2.0.xsd' | 'xliff-core-1.2-strict.xsd'): void {
   const result = spawnSync('xmllint', ['--noout', '--schema', join(schemasDir, schema), path], { encoding: 'utf8' });
   expect(result.error, 'xmllint must be installed').toBeUndefined();
