@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeProject, repoRoot, runTolk } from '../helpers/project.js';
+import { makeProject, runTolk } from '../helpers/project.js';
 import { defectTree } from './fixtures.js';
 
-// The bin registers `check` separately from this module; until it does, the in-process tests (check.test.ts) cover the command.
-const registered = /^\s+check\b/m.test(runTolk(['--help'], repoRoot).stdout);
-
-describe.skipIf(!registered)('tolk check (built bin)', () => {
+describe('tolk check (built bin)', () => {
   it('cli: check exits 1 on errors, 0 for a clean --lang, 2 on invalid JSON', () => {
     const root = makeProject(defectTree());
     expect(runTolk(['check'], root).code).toBe(1);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
@@ -7,10 +6,11 @@ import { checkStrings } from '../../src/strings/index.js';
 import { defectTree, projectOf } from '../check/fixtures.js';
 import { makeProject, repoRoot } from '../helpers/project.js';
 
-// The worker thread exists only compiled, so this test drives the built module (the CLI's path); from sources it falls back in-process.
+// The worker thread exists only compiled, so this test drives the built module (the CLI's path; `npm test` builds first):
+// a missing build fails here, it is never skipped.
 const built = join(repoRoot, 'dist/strings/index.js');
 
-describe.skipIf(!existsSync(built))('strings on a worker thread', () => {
+describe('strings on a worker thread', () => {
   it('strings: the worker reports exactly what the in-process check does', async () => {
     const { checkStringsInWorker } = (await import(built)) as typeof import('../../src/strings/index.js');
     const { project } = await projectOf(defectTree());

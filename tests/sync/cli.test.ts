@@ -1,17 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, runTolk } from '../helpers/project.js';
+import { runTolk } from '../helpers/project.js';
 import { fill12, translatedProject } from './helpers.js';
 
-/**
- * The same flow through the built bin, exit codes included. It runs once
- * `tolk sync` is registered in src/cli/bin.ts (the other sync tests call the
- * command functions directly and do not depend on that).
- */
-const wired = existsSync(bin) && readFileSync(bin, 'utf8').includes("command('sync')");
-
-describe.runIf(wired)('tolk sync through the bin', () => {
+/** The same flow through the built bin, exit codes included. */
+describe('tolk sync through the bin', () => {
   it('sync: export, import and status exit 0; rejected units exit 1; a hostile file exits 2', async () => {
     const root = await translatedProject();
     expect(runTolk(['sync'], root)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^af: \d+ segments: 0 open, \d+ machine, 0 human, 0 reviewed$/m) });
