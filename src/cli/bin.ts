@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, TolkError } from '../core/errors.js';
-import { processIO } from './io.js';
+import { closePrompts, processIO } from './io.js';
 
 /**
  * The only place that exits the process. It parses arguments, lazily imports
@@ -31,6 +31,21 @@ let exitCode = 0;
 const run = (load: () => Promise<number>) => async () => {
   exitCode = await load();
 };
+
+program
+  .command('init')
+  .description('set up a tolk project here (or in --root): config, folders, starter UI strings and glossary')
+  .option('--source <lang>', 'language the articles are written in, e.g. nl (asked on a terminal)')
+  .option('--to <langs>', 'comma-separated languages to publish in, e.g. en,de,af (asked on a terminal)')
+  .option('--engine <name>', 'apertium, deepl, openai, libretranslate or pseudo (default: pseudo; asked on a terminal)')
+  .option('--glossary <which>', 'sports (the sports glossary tolk ships) or empty', 'sports')
+  .option('--force', 'replace files that exist')
+  .addOption(root())
+  .addOption(json())
+  .action(async (opts) => {
+    const { runInit } = await import('./commands/init.js');
+    await run(() => runInit(opts, io))();
+  });
 
 program
   .command('segments')
@@ -222,4 +237,5 @@ try {
     exitCode = 1;
   }
 }
+closePrompts();
 process.exitCode = exitCode;

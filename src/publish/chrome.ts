@@ -11,6 +11,15 @@ import type { UiStrings, UiText } from './ui-strings.js';
  * untranslated article text.
  */
 
+/**
+ * The UI strings a page's chrome reads (plural keys by their base name): what
+ * `tolk init` seeds a new project's source locale file with.
+ */
+export const CHROME_KEYS = [
+  'photoCredit', 'published', 'readingTime', 'medals.gold', 'medals.silver', 'medals.bronze', 'medals.total',
+  'nav.home', 'nav.news', 'nav.skipToContent',
+] as const;
+
 /** Words per minute the reading time assumes. */
 export const WORDS_PER_MINUTE = 200;
 export const MEDALS = ['gold', 'silver', 'bronze'] as const;

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
+import { syncExport, syncLanguages } from '../../api/sync.js';
 import { loadProject } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
 import type { Xliff12Codes, XliffFormat } from '../../exchange/index.js';
-import { openMemory } from '../../memory/index.js';
-import { exportXliff, indexSegments } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
-import { printDiagnostics, projectGlossary, syncLanguages } from './sync.js';
+import { languageList } from '../options.js';
+import { printDiagnostics } from './sync.js';
 
 export interface SyncExportArgs {
   to: string;
@@ -27,37 +27,26 @@ export async function runSyncExport(args: SyncExportArgs, io: CommandIO): Promis
   if (args.codes !== undefined && args.codes !== 'g' && args.codes !== 'bpt') throw new UsageError(`--codes must be g or bpt, got "${args.codes}"`);
   if (args.codes !== undefined && format !== 'xliff12') throw new UsageError('--codes applies to --format xliff12 only');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const languages = syncLanguages(project, args.to);
-  if (languages.length !== 1) throw new UsageError(`--to takes one language for an export, got "${args.to}"`);
-  const language = languages[0]!;
+  const asked = languageList(args.to);
+  if (asked.length !== 1) throw new UsageError(`--to takes one language for an export, got "${args.to}"`);
+  const [language] = syncLanguages(project, asked);
   const output = args.output ?? `${project.config.sourceLanguage}-${language}.xlf`;
-  const glossary = await projectGlossary(project);
-  const store = openMemory(project);
-  try {
-    const index = await indexSegments(project, [language]);
-    const report = await exportXliff({
-      project,
-      store,
-      index,
-      language,
-      format,
-      output: resolve(io.cwd, output),
-      ...(args.codes ? { codes: args.codes as Xliff12Codes } : {}),
-      ...(args.all ? { all: true } : {}),
-      ...(glossary ? { glossary: glossary.glossary } : {}),
-    });
-    report.file = output;
-    if (args.json) printJson(io, report);
+  const report = await syncExport(project, {
+    to: language!,
+    output: resolve(io.cwd, output),
+    format,
+    ...(args.codes ? { codes: args.codes as Xliff12Codes } : {}),
+    ...(args.all ? { all: true } : {}),
+  });
+  report.file = output;
+  if (args.json) printJson(io, report);
+  else {
+    printDiagnostics(io, report.diagnostics);
+    if (report.units === 0) io.stdout(`nothing to translate into ${report.targetLanguage}${args.all ? '' : ' (--all exports every segment)'}; no file written\n`);
     else {
-      printDiagnostics(io, report.diagnostics);
-      if (report.units === 0) io.stdout(`nothing to translate into ${language}${args.all ? '' : ' (--all exports every segment)'}; no file written\n`);
-      else {
-        const reasons = Object.entries(report.byReason).map(([reason, n]) => `${n} ${reason}`).join(', ');
-        io.stdout(`${output}: ${report.units} units ${report.sourceLanguage} → ${language} as ${FORMAT_NAMES[format]} (${reasons})\n`);
-      }
+      const reasons = Object.entries(report.byReason).map(([reason, n]) => `${n} ${reason}`).join(', ');
+      io.stdout(`${output}: ${report.units} units ${report.sourceLanguage} → ${report.targetLanguage} as ${FORMAT_NAMES[format]} (${reasons})\n`);
     }
-    return 0;
-  } finally {
-    await store.close();
   }
+  return 0;
 }

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
+import { syncImport } from '../../api/sync.js';
 import { loadProject } from '../../config/index.js';
-import { openMemory } from '../../memory/index.js';
-import { importXliff, indexSegments, syncStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
-import { printDiagnostics, printStatus, projectGlossary } from './sync.js';
+import { printDiagnostics, printStatus } from './sync.js';
 
 export interface SyncImportArgs {
   files: string[];
@@ -20,34 +19,24 @@ export interface SyncImportArgs {
  */
 export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const glossary = await projectGlossary(project);
-  const store = openMemory(project);
-  try {
-    const report = await importXliff({
-      project,
-      store,
-      files: args.files.map((file) => ({ path: resolve(io.cwd, file), display: file })),
-      ...(args.to ? { language: args.to } : {}),
-      ...(glossary ? { glossary } : {}),
-    });
-    const languages = [...new Set(report.files.map((f) => f.targetLanguage))];
-    const status = await syncStatus(project, store, await indexSegments(project, languages), languages);
-    if (args.json) printJson(io, { ...report, status });
-    else {
-      printDiagnostics(io, [...report.rejected, ...report.fuzzy, ...report.draftsNotApplied, ...report.findings, ...report.problems, ...report.diagnostics]);
-      for (const file of report.written) io.stdout(`wrote ${file}\n`);
-      io.stdout(
-        `${report.imported} imported${report.drafts ? ` (${report.drafts} drafts)` : ''}, ${report.unchanged} unchanged, ` +
-          `${report.untranslated} untranslated, ${report.fuzzy.length} stored as fuzzy matches (source changed), ${report.rejected.length} rejected` +
-          `${report.edits ? `; ${report.edits} hand edits stored first` : ''}\n`,
-      );
-      printStatus(io, status);
-    }
-    // A hand edit the file's translation replaced is worth saying, not a failure.
-    const lost = report.problems.filter((p) => p.rule !== 'edit-superseded');
-    const failed = report.rejected.length > 0 || lost.length > 0 || report.findings.some((f) => f.severity === 'error');
-    return failed ? 1 : 0;
-  } finally {
-    await store.close();
+  const report = await syncImport(
+    project,
+    args.files.map((file) => ({ path: resolve(io.cwd, file), display: file })),
+    args.to ? { to: args.to } : {},
+  );
+  if (args.json) printJson(io, report);
+  else {
+    printDiagnostics(io, [...report.rejected, ...report.fuzzy, ...report.draftsNotApplied, ...report.findings, ...report.problems, ...report.diagnostics]);
+    for (const file of report.written) io.stdout(`wrote ${file}\n`);
+    io.stdout(
+      `${report.imported} imported${report.drafts ? ` (${report.drafts} drafts)` : ''}, ${report.unchanged} unchanged, ` +
+        `${report.untranslated} untranslated, ${report.fuzzy.length} stored as fuzzy matches (source changed), ${report.rejected.length} rejected` +
+        `${report.edits ? `; ${report.edits} hand edits stored first` : ''}\n`,
+    );
+    printStatus(io, report.status);
   }
+  // A hand edit the file's translation replaced is worth saying, not a failure.
+  const lost = report.problems.filter((p) => p.rule !== 'edit-superseded');
+  const failed = report.rejected.length > 0 || lost.length > 0 || report.findings.some((f) => f.severity === 'error');
+  return failed ? 1 : 0;
 }

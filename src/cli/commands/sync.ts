@@ -1,11 +1,9 @@
-import type { Project } from '../../config/index.js';
+import { syncEdits } from '../../api/sync.js';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostic.js';
-import { UsageError } from '../../core/errors.js';
-import { loadGlossaries } from '../../glossary/index.js';
-import { openMemory } from '../../memory/index.js';
-import { indexSegments, matchLanguage, syncMarkdown, syncStatus, type GlossaryContext, type LanguageStatus } from '../../sync/index.js';
+import type { LanguageStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { languageList } from '../options.js';
 
 export interface SyncArgs {
   to?: string;
@@ -21,47 +19,20 @@ export interface SyncArgs {
  */
 export async function runSync(args: SyncArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const languages = syncLanguages(project, args.to);
-  const glossary = await projectGlossary(project);
-  const store = openMemory(project);
-  try {
-    const index = await indexSegments(project, languages);
-    const report = await syncMarkdown({ project, store, index, languages, ...(glossary ? { glossary } : {}) });
-    const status = await syncStatus(project, store, index, languages);
-    if (args.json) {
-      printJson(io, { ...report, status });
-    } else {
-      for (const edit of report.stored) {
-        const what = edit.kind === 'edited' ? 'edited' : 'translated by hand';
-        io.stdout(`${edit.file}:${edit.line}: ${what}; stored in the memory as a human translation [segment ${edit.segmentId.slice(0, 12)}]\n`);
-      }
-      printDiagnostics(io, [...report.problems, ...report.findings, ...report.diagnostics]);
-      for (const file of report.written) io.stdout(`rebuilt ${file}\n`);
-      io.stdout(`${report.stored.length} hand edits stored${report.problems.length ? `, ${report.problems.length} not read back (see above)` : ''}\n`);
-      printStatus(io, status);
+  const report = await syncEdits(project, args.to === undefined ? {} : { to: languageList(args.to) });
+  if (args.json) {
+    printJson(io, report);
+  } else {
+    for (const edit of report.stored) {
+      const what = edit.kind === 'edited' ? 'edited' : 'translated by hand';
+      io.stdout(`${edit.file}:${edit.line}: ${what}; stored in the memory as a human translation [segment ${edit.segmentId.slice(0, 12)}]\n`);
     }
-    return report.problems.length > 0 || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
-  } finally {
-    await store.close();
+    printDiagnostics(io, [...report.problems, ...report.findings, ...report.diagnostics]);
+    for (const file of report.written) io.stdout(`rebuilt ${file}\n`);
+    io.stdout(`${report.stored.length} hand edits stored${report.problems.length ? `, ${report.problems.length} not read back (see above)` : ''}\n`);
+    printStatus(io, report.status);
   }
-}
-
-/** `--to a,b` checked against the target languages; default all of them (articles only in the article languages among them). */
-export function syncLanguages(project: Project, to: string | undefined): string[] {
-  const { targetLanguages } = project.config;
-  if (to === undefined) return targetLanguages;
-  const asked = to.split(',').map((l) => l.trim()).filter(Boolean);
-  if (asked.length === 0) throw new UsageError('--to names no language');
-  return asked.map((language) => {
-    const found = matchLanguage(language, targetLanguages);
-    if (!found) throw new UsageError(`--to ${language} is not a target language of this project (targetLanguages: ${targetLanguages.join(', ')})`);
-    return found;
-  });
-}
-
-export async function projectGlossary(project: Project): Promise<GlossaryContext | undefined> {
-  if (project.config.glossaries.length === 0) return undefined;
-  return { glossary: await loadGlossaries(project.root, project.config.glossaries), enforcement: project.config.glossary.enforcement };
+  return report.problems.length > 0 || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 export function printDiagnostics(io: CommandIO, diagnostics: readonly Diagnostic[]): void {

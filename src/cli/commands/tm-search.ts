@@ -1,6 +1,7 @@
 import { loadProject } from '../../config/index.js';
 import { openMemory } from '../../memory/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { wholeNumber } from '../options.js';
 
 export interface TmSearchArgs {
   text: string;
@@ -19,8 +20,8 @@ export async function runTmSearch(args: TmSearchArgs, io: CommandIO): Promise<nu
     const matches = await store.fuzzy(args.text, {
       sourceLanguage: project.config.sourceLanguage,
       targetLanguage: args.to,
-      limit: args.limit ? Number(args.limit) : 5,
-      threshold: args.threshold ? Number(args.threshold) : project.config.memory.fuzzyThreshold,
+      limit: args.limit === undefined ? 5 : wholeNumber(args.limit, '--limit', 1, 1000),
+      threshold: args.threshold === undefined ? project.config.memory.fuzzyThreshold : wholeNumber(args.threshold, '--threshold', 0, 100),
     });
     const rows = matches.map(({ score, source, target, origin, status }) => ({ score, source, target, origin, status }));
     if (args.json) printJson(io, rows);

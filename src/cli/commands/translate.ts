@@ -1,13 +1,10 @@
-import { dirname, resolve } from 'node:path';
+import { translate, translateStrings } from '../../api/translate.js';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
-import { UsageError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
-import { createEngine, engineFor, type Engine } from '../../engines/index.js';
-import { loadGlossaries } from '../../glossary/index.js';
-import { openMemory } from '../../memory/index.js';
-import { createJobQueue, translateArticles, translateStrings, type JobQueue, type StringsSummary } from '../../pipeline/index.js';
+import type { StringsSummary, TranslateSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { languageList, wholeNumber } from '../options.js';
 import { createProgress } from '../progress.js';
 
 export interface TranslateArgs {
@@ -29,81 +26,31 @@ export interface TranslateArgs {
 /** `tolk translate`: memory first, engines for the rest, localized articles written atomically. */
 export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const { config } = project;
-  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : args.strings ? config.targetLanguages : config.articleLanguages;
-  if (languages.length === 0) throw new UsageError('--to names no language');
-  for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
-  const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
-    throw new UsageError(`--concurrency expects a whole number from 1 to 64, got "${args.concurrency}"`);
-  }
-
-  // Engines and their queues first: a missing key or unknown engine stops the run before any work.
-  const byName = new Map<string, Engine>();
-  const engines = new Map<string, Engine>();
-  for (const language of languages) {
-    const name = args.engine ?? engineFor(config.engines, language);
-    if (!byName.has(name)) {
-      const settings = config.engineOptions[name] ?? {};
-      const url = (name === 'apertium' ? args.apertiumUrl : undefined) ?? args.engineUrl ?? settings.url;
-      const model = args.model ?? settings.model;
-      byName.set(
-        name,
-        await createEngine(name, {
-          env: io.env,
-          ...(url ? { url } : {}),
-          ...(model ? { model } : {}),
-          ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-        }),
-      );
-    }
-    engines.set(language, byName.get(name)!);
-  }
-  const queues = new Map<Engine, JobQueue>();
-  const queueFor = (engine: Engine) => {
-    const settings = config.engineOptions[engine.name] ?? {};
-    if (!queues.has(engine)) {
-      queues.set(
-        engine,
-        createJobQueue({
-          concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
-          ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
-        }),
-      );
-    }
-    return queues.get(engine)!;
-  };
-
-  const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
-  const memoryFile = resolve(project.root, config.memory.path);
-  const store = openMemory(project, memoryFile);
-  const retry = { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs };
+  const to = args.to === undefined ? undefined : languageList(args.to);
+  const concurrency = args.concurrency === undefined ? undefined : wholeNumber(args.concurrency, '--concurrency', 1, 64);
   const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
-  // What both modes share: the project, the memory, the engines and their queues.
-  const runOptions = {
-    project,
-    store,
-    languages,
-    engines,
-    queueFor,
-    retry,
-    logger,
+  const options = {
+    ...(to ? { to } : {}),
+    ...(args.engine ? { engine: args.engine } : {}),
+    ...(args.engineUrl ? { engineUrl: args.engineUrl } : {}),
+    ...(args.apertiumUrl ? { apertiumUrl: args.apertiumUrl } : {}),
+    ...(args.model ? { model: args.model } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
+    env: io.env,
+    logger,
     ...(io.signal ? { signal: io.signal } : {}),
   };
   try {
     if (args.strings) {
-      const summary = await translateStrings(runOptions);
+      const summary = await translateStrings(project, options);
       if (args.json) printJson(io, summary);
       else printStrings(io, summary, Boolean(args.dryRun));
       return summary.failed.length > 0 ? 1 : 0;
     }
-    const summary = await translateArticles({
-      ...runOptions,
-      fuzzyThreshold: config.memory.fuzzyThreshold,
-      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
-      stateDir: dirname(memoryFile),
+    const summary = await translate(project, {
+      ...options,
       onProgress: (event) => progress.update(event),
       ...(args.articles ? { articles: args.articles } : {}),
       ...(args.force ? { force: true } : {}),
@@ -116,8 +63,6 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
     return summary.failed.length > 0 || summary.interrupted ? 1 : 0;
   } finally {
     progress.stop();
-    for (const engine of byName.values()) await engine.close?.();
-    await store.close();
   }
 }
 
@@ -132,7 +77,7 @@ function printStrings(io: CommandIO, summary: StringsSummary, dryRun: boolean): 
   }
 }
 
-function printHuman(io: CommandIO, summary: Awaited<ReturnType<typeof translateArticles>>, dryRun: boolean): void {
+function printHuman(io: CommandIO, summary: TranslateSummary, dryRun: boolean): void {
   for (const d of summary.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   for (const v of summary.violations) {
     io.stderr(`glossary: ${v.language} ${v.segment.slice(0, 12)} ${v.rule}: "${v.term}" → "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}\n`);

@@ -1,0 +1,129 @@
+import { dirname, resolve } from 'node:path';
+import type { Project } from '../config/index.js';
+import { UsageError } from '../core/errors.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import { createEngine, engineFor, type Engine } from '../engines/index.js';
+import { loadGlossaries } from '../glossary/index.js';
+import { openMemory } from '../memory/index.js';
+import { createJobQueue, translateArticles, translateStrings as fillStrings, type JobQueue, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
+
+/** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
+export interface TranslateRunOptions {
+  /** Target languages. @default `articleLanguages` for articles, `targetLanguages` for UI strings */
+  to?: readonly string[];
+  /** One engine for every language instead of the config's `engines`. */
+  engine?: string;
+  /** Server URL for the engine (LibreTranslate, DeepL- or OpenAI-compatible), overriding `engineOptions.<engine>.url`. */
+  engineUrl?: string;
+  /** An Apertium APY server instead of the local command. */
+  apertiumUrl?: string;
+  /** Model for OpenAI-compatible engines. */
+  model?: string;
+  /** Engine requests in flight per engine (1-64). @default `pipeline.concurrency` */
+  concurrency?: number;
+  /** Send nothing, write nothing: count what would be sent. */
+  dryRun?: boolean;
+  /** Where API keys are read from. @default process.env */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  signal?: AbortSignal;
+}
+
+export interface TranslateArticlesRunOptions extends TranslateRunOptions {
+  /** Only source articles matching this glob (relative to `articles/<sourceLanguage>/`). */
+  articles?: string;
+  /** Rebuild localized articles even when up to date or not written by tolk. */
+  force?: boolean;
+  onProgress?: (event: { language: string; done: number; total: number }) => void;
+}
+
+/** Localize the project's articles: memory first, engines for the rest, articles written atomically. */
+export async function translate(project: Project, options: TranslateArticlesRunOptions = {}): Promise<TranslateSummary> {
+  const { config } = project;
+  const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
+  return withEngines(project, options, options.to ?? config.articleLanguages, (run) =>
+    translateArticles({
+      ...run,
+      fuzzyThreshold: config.memory.fuzzyThreshold,
+      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
+      stateDir: dirname(resolve(project.root, config.memory.path)),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.articles ? { articles: options.articles } : {}),
+      ...(options.force ? { force: true } : {}),
+    }),
+  );
+}
+
+/** Fill the UI strings `tolk check` reports missing, never overwriting a value. */
+export async function translateStrings(project: Project, options: TranslateRunOptions = {}): Promise<StringsSummary> {
+  return withEngines(project, options, options.to ?? project.config.targetLanguages, (run) => fillStrings(run));
+}
+
+/**
+ * Engines, their queues and the memory for one run, closed afterwards. Engines
+ * are created first, so a missing key or unknown engine stops the run before
+ * any work.
+ */
+async function withEngines<T>(project: Project, options: TranslateRunOptions, languages: readonly string[], work: (run: RunOptions) => Promise<T>): Promise<T> {
+  const { config } = project;
+  if (languages.length === 0) throw new UsageError('--to names no language');
+  for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
+  const { concurrency } = options;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
+    throw new UsageError(`--concurrency expects a whole number from 1 to 64, got "${concurrency}"`);
+  }
+  const byName = new Map<string, Engine>();
+  const engines = new Map<string, Engine>();
+  try {
+    for (const language of languages) {
+      const name = options.engine ?? engineFor(config.engines, language);
+      if (!byName.has(name)) {
+        const settings = config.engineOptions[name] ?? {};
+        const url = (name === 'apertium' ? options.apertiumUrl : undefined) ?? options.engineUrl ?? settings.url;
+        const model = options.model ?? settings.model;
+        byName.set(
+          name,
+          await createEngine(name, {
+            env: options.env ?? process.env,
+            ...(url ? { url } : {}),
+            ...(model ? { model } : {}),
+            ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+          }),
+        );
+      }
+      engines.set(language, byName.get(name)!);
+    }
+    const queues = new Map<Engine, JobQueue>();
+    const queueFor = (engine: Engine) => {
+      const settings = config.engineOptions[engine.name] ?? {};
+      if (!queues.has(engine)) {
+        queues.set(
+          engine,
+          createJobQueue({
+            concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
+            ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
+          }),
+        );
+      }
+      return queues.get(engine)!;
+    };
+    const store = openMemory(project);
+    try {
+      return await work({
+        project,
+        store,
+        languages: [...languages],
+        engines,
+        queueFor,
+        retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
+        logger: options.logger ?? silentLogger,
+        ...(options.dryRun ? { dryRun: true } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    for (const engine of byName.values()) await engine.close?.();
+  }
+}
