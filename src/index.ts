@@ -17,7 +17,7 @@ export { check, exportSite } from './api/check.js';
 export { syncExport, syncImport, syncEdits, type SyncExportOptions } from './api/sync.js';
 export { openMemory } from './memory/index.js';
 export { segmentArticle, type Segment, type SegmentedArticle, type SegmentOptions } from './markdown/index.js';
-export { initProject, type InitOptions, type InitResult } from './project/init.js';
+export { initProject, type InitOptions, type InitResult } from './api/init.js';
 export { TolkError, ConfigError, InputError, UsageError } from './core/errors.js';
 export type { Diagnostic } from './core/diagnostic.js';
 export type { TranslateSummary, StringsSummary, FailedSegment, LanguageSummary } from './pipeline/index.js';

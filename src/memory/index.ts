@@ -5,4 +5,3 @@ export { textKey, renumberTags } from './text-key.js';
 export { decideWrite } from './write-rules.js';
 export { SqliteMemoryStore, type SqliteOptions } from './sqlite/sqlite-store.js';
 export { openMemory } from './open.js';
-export { importTmx, type ImportOptions, type ImportReport } from './import-tmx.js';

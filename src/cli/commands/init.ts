@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { engineNames } from '../../engines/index.js';
-import { initProject } from '../../project/init.js';
+import { initProject } from '../../api/init.js';
 import { printJson, type CommandIO } from '../io.js';
 import { languageList } from '../options.js';
 

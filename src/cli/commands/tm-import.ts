@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { loadProject } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
-import { importTmx, openMemory, STATUSES, type Status } from '../../memory/index.js';
+import { importTmx } from '../../exchange/index.js';
+import { openMemory, STATUSES, type Status } from '../../memory/index.js';
 import { printJson, type CommandIO } from '../io.js';
 
 export interface TmImportArgs {

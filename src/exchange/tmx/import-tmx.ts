@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { readTmxInWorker } from '../exchange/index.js';
-import { STATUSES, type MemoryStore, type MemoryWrite, type Status } from './store.js';
+import { readTmxInWorker } from './read-tmx-in-worker.js';
+import { STATUSES, type MemoryStore, type MemoryWrite, type Status } from '../../memory/index.js';
 
 export interface ImportReport {
   file: string;
