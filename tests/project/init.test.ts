@@ -14,7 +14,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) removeProject(dir);
 });
 
-describe('tolk init', () => {
+// Each case runs the CLI several times over; generous per-test limits catch a hang, never measure speed.
+describe('tolk init', { timeout: 180_000 }, () => {
   it('init: a new project runs the printed next steps as they are — translate, strings, check exits 0, export', () => {
     const root = emptyDir();
     const init = runTolk(['init', '--source', 'nl', '--to', 'en,af', '--engine', 'pseudo'], root);
