@@ -97,10 +97,15 @@ export class SqliteMemoryStore implements MemoryStore {
       insertWords: db.prepare('INSERT INTO source_words (rowid, plain) VALUES (?, ?)'),
       unit: db.prepare('SELECT target, status, origin FROM units WHERE source_rowid = ? AND target_lang = ?'),
       insertUnit: db.prepare(
-        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at, violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at, violations, previous_target, previous_origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateUnit: db.prepare(
         `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ? WHERE source_rowid = ? AND target_lang = ?`,
+      ),
+      updateUnitHistory: db.prepare(
+        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ?, previous_target = ?, previous_origin = ?
+         WHERE source_rowid = ? AND target_lang = ?`,
       ),
       updateUnitKeep: db.prepare(
         `UPDATE units SET previous_target = target, previous_origin = origin, target = ?, origin = ?, status = ?, updated_at = ?, violations = ?
@@ -156,6 +161,15 @@ export class SqliteMemoryStore implements MemoryStore {
     if (!row) return undefined;
     const entry = toEntry(row);
     return { ...entry, target: renumberTags(entry.target, entry.source, source), source };
+  }
+
+  async lookupTexts(sources: readonly string[], sourceLanguage: string, targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    for (const source of new Set(sources)) {
+      const entry = await this.lookupText(source, sourceLanguage, targetLanguage);
+      if (entry) found.set(source, entry);
+    }
+    return found;
   }
 
   async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
@@ -239,6 +253,7 @@ export class SqliteMemoryStore implements MemoryStore {
       this.#stmt.insertWords!.run(rowid, plainText(write.source));
     }
     if (write.article) this.#stmt.occurrence!.run(rowid, write.article);
+    for (const article of write.articles ?? []) this.#stmt.occurrence!.run(rowid, article);
     // A source seen for the first time has no units yet: skip the lookup (most of an import).
     const existing = isNew
       ? undefined
@@ -246,7 +261,18 @@ export class SqliteMemoryStore implements MemoryStore {
     const decision = decideWrite(existing, write);
     switch (decision.action) {
       case 'insert':
-        this.#stmt.insertUnit!.run(rowid, write.targetLanguage, write.target, write.origin, write.status, now, now, violationsJson(write));
+        this.#stmt.insertUnit!.run(
+          rowid,
+          write.targetLanguage,
+          write.target,
+          write.origin,
+          write.status,
+          write.createdAt ?? now,
+          write.updatedAt ?? now,
+          violationsJson(write),
+          write.previousTarget ?? null,
+          write.previousOrigin ?? null,
+        );
         result.inserted++;
         return;
       case 'unchanged':
@@ -255,17 +281,14 @@ export class SqliteMemoryStore implements MemoryStore {
       case 'skip':
         result.skipped.push({ segmentId: id, targetLanguage: write.targetLanguage, reason: decision.reason });
         return;
-      case 'update':
-        (decision.keepPrevious ? this.#stmt.updateUnitKeep! : this.#stmt.updateUnit!).run(
-          write.target,
-          write.origin,
-          write.status,
-          now,
-          violationsJson(write),
-          rowid,
-          write.targetLanguage,
-        );
+      case 'update': {
+        const values = [write.target, write.origin, write.status, write.updatedAt ?? now, violationsJson(write)];
+        if (decision.keepPrevious) this.#stmt.updateUnitKeep!.run(...values, rowid, write.targetLanguage);
+        else if (write.previousTarget !== undefined) {
+          this.#stmt.updateUnitHistory!.run(...values, write.previousTarget, write.previousOrigin ?? null, rowid, write.targetLanguage);
+        } else this.#stmt.updateUnit!.run(...values, rowid, write.targetLanguage);
         result.updated++;
+      }
     }
   }
 

@@ -1,0 +1,519 @@
+import pg from 'pg';
+import { ConfigError, TolkError } from '../../core/errors.js';
+import { plainText, segmentId } from '../../markdown/index.js';
+import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
+import { statusRank, type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { renumberTags, textKey, textKeyHash } from '../text-key.js';
+import { decideWrite } from '../write-rules.js';
+import { migrate } from './migrations.js';
+import { hostOf, redactUrl } from './url.js';
+
+export interface PostgresOptions {
+  /** Connections per process. @default 4 */
+  maxConnections?: number;
+  /** Server-side limit for one statement, so one bad query cannot stall a run. @default 15000 */
+  statementTimeoutMs?: number;
+  /** How long a batch is retried while the server is away (a restart, a failover). @default 60000 */
+  retryForMs?: number;
+}
+
+interface UnitRow {
+  rid?: number;
+  segment_id: string;
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  origin: string;
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  previous_target: string | null;
+  previous_origin: string | null;
+  violations: string | null;
+  articles?: string | null;
+}
+
+const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
+  u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
+
+/** Fuzzy candidates, as in the SQLite store: postings read rarest-word-first up to a budget, best 30 by word weight. */
+const CANDIDATE_POSTINGS = 5_000;
+const CANDIDATES = 30;
+const QUERY_TERMS = 8;
+const WRITE_BATCH = 1_000;
+
+/** Errors after which the same batch may simply be sent again: the server went away or asked us to retry. */
+const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '40P01', '40001', '53300']);
+const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e?.code && (TRANSIENT_CODES.has(e.code) || TRANSIENT_NODE.has(e.code))) return true;
+  return /Connection terminated|Client has encountered a connection error|Connection closed|not queryable/i.test(e?.message ?? '');
+}
+
+/**
+ * The team store: node-postgres `Pool`, schema migrated by tolk under an
+ * advisory lock. The status rules are enforced by the write statement itself
+ * (`ON CONFLICT … DO UPDATE … WHERE`), so writers racing on other machines
+ * cannot lose a person's translation; fuzzy candidates come from a word table
+ * and are scored by tolk's own OmegaT score, so both stores rank alike.
+ */
+export class PostgresMemoryStore implements MemoryStore {
+  readonly #url: string;
+  readonly #options: Required<PostgresOptions>;
+  readonly #pool: pg.Pool;
+  #ready: Promise<void> | undefined;
+
+  constructor(url: string, options: PostgresOptions = {}) {
+    this.#url = url;
+    this.#options = { maxConnections: 4, statementTimeoutMs: 15_000, retryForMs: 60_000, ...options };
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: this.#options.maxConnections,
+      statement_timeout: this.#options.statementTimeoutMs,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'tolk',
+    });
+    // An idle connection cut by a server restart is reported here; the next query reconnects.
+    this.#pool.on('error', () => {});
+  }
+
+  /** The URL with any password masked: the only form of it that may appear in a message. */
+  get displayUrl(): string {
+    return redactUrl(this.#url);
+  }
+
+  /** Connects and migrates once; a server that cannot be reached at start is a configuration problem (exit 2). */
+  #open(): Promise<void> {
+    this.#ready ??= (async () => {
+      let client: pg.PoolClient;
+      try {
+        client = await this.#pool.connect();
+      } catch (error) {
+        throw new ConfigError(
+          `cannot reach the translation memory at ${hostOf(this.#url)} (${this.displayUrl}): ${describe(error)}. ` +
+            'Check that PostgreSQL runs there and accepts TCP connections from this machine, the user and database in memory.url ' +
+            '(or TOLK_MEMORY_URL), and the password in PGPASSWORD or ~/.pgpass',
+        );
+      }
+      try {
+        await migrate(client);
+      } catch (error) {
+        client.release(true);
+        throw new ConfigError(`cannot prepare the translation memory at ${this.displayUrl}: ${describe(error)}`);
+      }
+      client.release();
+    })();
+    // A failed start may be retried by a later call.
+    this.#ready.catch(() => (this.#ready = undefined));
+    return this.#ready;
+  }
+
+  /** Runs `work` again while the server is away, up to `retryForMs`; then reports what was not stored. */
+  async #retrying<T>(what: string, work: () => Promise<T>): Promise<T> {
+    await this.#open();
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransient(error)) throw wrap(error, what, this.displayUrl);
+        if (Date.now() - started > this.#options.retryForMs) {
+          throw new TolkError(`lost the translation memory at ${this.displayUrl} for ${Math.round((Date.now() - started) / 1000)} s: ${what} was not done (${describe(error)})`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 50 * 2 ** attempt)));
+      }
+    }
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const value = await work(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken !== undefined && isTransient(broken) ? (broken as Error) : undefined);
+    }
+  }
+
+  async lookup(segmentIds: readonly string[], targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    if (segmentIds.length === 0) return found;
+    const { rows } = await this.#retrying('an exact lookup', () =>
+      this.#pool.query<UnitRow>(
+        `SELECT ${UNIT_COLUMNS} FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $2
+         WHERE s.segment_id = ANY($1::bytea[])`,
+        [segmentIds.map(idBytes), targetLanguage],
+      ),
+    );
+    const wanted = new Set(segmentIds.map((id) => id.toLowerCase()));
+    for (const row of rows) if (wanted.has(row.segment_id)) found.set(row.segment_id, toEntry(row));
+    // Callers ask with the ids they hold; answer under the same spelling.
+    if (segmentIds.some((id) => id !== id.toLowerCase())) {
+      const byLower = new Map(found);
+      found.clear();
+      for (const id of segmentIds) if (byLower.has(id.toLowerCase())) found.set(id, byLower.get(id.toLowerCase())!);
+    }
+    return found;
+  }
+
+  async lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined> {
+    return (await this.lookupTexts([source], sourceLanguage, targetLanguage)).get(source);
+  }
+
+  async lookupTexts(sources: readonly string[], sourceLanguage: string, targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    const unique = [...new Set(sources)];
+    if (unique.length === 0) return found;
+    const hashes = unique.map((s) => textKeyHash(s));
+    const { rows } = await this.#retrying('a lookup by text', () =>
+      this.#pool.query<UnitRow & { key_hash: string; rank: number }>(
+        `SELECT ${UNIT_COLUMNS}, s.key_hash, u.rank FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $3
+         WHERE s.key_hash = ANY($1::bigint[]) AND s.source_lang = $2
+         ORDER BY u.rank DESC, u.updated_at DESC, s.id`,
+        [[...new Set(hashes)], sourceLanguage, targetLanguage],
+      ),
+    );
+    const byHash = new Map<number, Array<UnitRow>>();
+    for (const row of rows) {
+      const list = byHash.get(Number(row.key_hash)) ?? [];
+      list.push(row);
+      byHash.set(Number(row.key_hash), list);
+    }
+    unique.forEach((source, i) => {
+      // The index holds a hash of the key: confirm the text really matches.
+      const key = textKey(source);
+      const row = byHash.get(hashes[i]!)?.find((r) => textKey(r.source) === key);
+      if (!row) return;
+      const entry = toEntry(row);
+      found.set(source, { ...entry, target: renumberTags(entry.target, entry.source, source), source });
+    });
+    return found;
+  }
+
+  async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
+    const limit = options.limit ?? 5;
+    const threshold = options.threshold ?? 75;
+    const words = queryWords(source);
+    if (words.length === 0) return [];
+    // One round trip: the query's known words rarest first, as many as fit the postings budget (the rarest
+    // always), the 30 sources sharing the most weight of them, and their units in the target language.
+    const { rows } = await this.#retrying('a fuzzy lookup', () =>
+      this.#pool.query<{ segment_id: string; source: string; target: string; origin: string; status: Status }>(
+        `WITH known AS (
+           SELECT id, df, sum(df) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
+           FROM tolk_words WHERE word = ANY($1::text[])
+         ), chosen AS (
+           SELECT id, df FROM known WHERE n = 1 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})
+         ), candidates AS (
+           SELECT p.source_id, sum(ln(1e9 / c.df)) AS weight FROM tolk_postings p JOIN chosen c ON p.word_id = c.id
+           GROUP BY p.source_id ORDER BY weight DESC, p.source_id LIMIT ${CANDIDATES}
+         )
+         SELECT encode(s.segment_id, 'hex') AS segment_id, s.source, u.target, u.origin, u.status
+         FROM candidates c JOIN tolk_sources s ON s.id = c.source_id
+         JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $3
+         WHERE s.source_lang = $2`,
+        [words, options.sourceLanguage, options.targetLanguage],
+      ),
+    );
+    const tokens = fuzzyTokens(source);
+    return rows
+      .map((row) => ({
+        score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
+        segmentId: row.segment_id,
+        source: row.source,
+        target: row.target,
+        origin: row.origin,
+        status: row.status,
+      }))
+      .filter((m) => m.score >= threshold)
+      .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
+      .slice(0, limit);
+  }
+
+  async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
+    if (writes.length === 0) return emptyResult();
+    // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
+    // lost while COMMIT was on its way) stores nothing twice.
+    return this.#retrying(`storing ${writes.length} translations`, () =>
+      this.#transaction(async (client) => {
+        const result = emptyResult();
+        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result);
+        return result;
+      }),
+    );
+  }
+
+  async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
+    await this.#open();
+    const result = emptyResult();
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw wrap(error, 'the import', this.displayUrl);
+    }
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      let batch: MemoryWrite[] = [];
+      for await (const write of writes) {
+        batch.push(write);
+        if (batch.length >= WRITE_BATCH) {
+          await applyBatch(client, batch, result);
+          batch = [];
+        }
+      }
+      if (batch.length) await applyBatch(client, batch, result);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => {});
+      if (isTransient(error)) {
+        throw new TolkError(`lost the translation memory at ${this.displayUrl} during an all-or-nothing write: nothing of it was stored (${describe(error)}); run it again`);
+      }
+      throw wrap(error, 'the import', this.displayUrl);
+    } finally {
+      client.release(broken !== undefined && isTransient(broken) ? (broken as Error) : undefined);
+    }
+  }
+
+  async *entries(filter: { targetLanguage?: string; sourceLanguage?: string } = {}): AsyncIterable<MemoryEntry> {
+    const target = filter.targetLanguage ?? null;
+    const source = filter.sourceLanguage ?? null;
+    let after: [number, string] = [0, ''];
+    for (;;) {
+      const { rows } = await this.#retrying('listing the memory', () =>
+        this.#pool.query<UnitRow & { rid: number }>(
+          `SELECT s.id AS rid, ${UNIT_COLUMNS},
+             (SELECT string_agg(o.article, E'\\n' ORDER BY o.article COLLATE "C") FROM tolk_occurrences o WHERE o.source_id = s.id) AS articles
+           FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id
+           WHERE (s.id, u.target_lang COLLATE "C") > ($1::integer, $2::text COLLATE "C")
+             AND ($3::text IS NULL OR u.target_lang = $3) AND ($4::text IS NULL OR s.source_lang = $4)
+           ORDER BY s.id, u.target_lang COLLATE "C" LIMIT 1000`,
+          [...after, target, source],
+        ),
+      );
+      for (const row of rows) yield toEntry({ ...row, articles: row.articles ?? '' });
+      if (rows.length < 1000) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.rid, last.target_lang];
+    }
+  }
+
+  async stats(): Promise<MemoryStats> {
+    const { rows } = await this.#retrying('counting the memory', () =>
+      this.#pool.query<{ source_lang: string; target_lang: string; origin: string; status: string; n: string }>(
+        `SELECT s.source_lang, u.target_lang, u.origin, u.status, count(*) AS n FROM tolk_units u
+         JOIN tolk_sources s ON s.id = u.source_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+    );
+    const pairs = new Map<string, MemoryStats['pairs'][number]>();
+    for (const row of rows) {
+      const n = Number(row.n);
+      const key = `${row.source_lang}\n${row.target_lang}`;
+      const pair = pairs.get(key) ?? { sourceLanguage: row.source_lang, targetLanguage: row.target_lang, units: 0, byOrigin: {}, byStatus: {} };
+      pair.units += n;
+      pair.byOrigin[row.origin] = (pair.byOrigin[row.origin] ?? 0) + n;
+      pair.byStatus[row.status] = (pair.byStatus[row.status] ?? 0) + n;
+      pairs.set(key, pair);
+    }
+    const list = [...pairs.values()];
+    return { units: list.reduce((n, p) => n + p.units, 0), pairs: list };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end().catch(() => {});
+  }
+}
+
+interface Prepared {
+  write: MemoryWrite;
+  id: string;
+  rank: number;
+}
+
+/**
+ * One batch inside the caller's transaction. Locks are always taken in the
+ * same order (sources, words, units, each sorted), so writers racing on the
+ * same segments wait for each other instead of deadlocking.
+ */
+async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[], result: WriteResult): Promise<void> {
+  const now = new Date().toISOString();
+  const prepared: Prepared[] = writes.map((write) => ({
+    write,
+    id: (write.segmentId ?? segmentId(write.sourceLanguage, write.source)).toLowerCase(),
+    rank: statusRank(write.status),
+  }));
+
+  // Sources: new ones get their words counted and posted.
+  const firstById = new Map<string, MemoryWrite>();
+  for (const p of prepared) if (!firstById.has(p.id)) firstById.set(p.id, p.write);
+  const ids = [...firstById.keys()].sort();
+  const inserted = await client.query<{ id: number; segment_id: string }>(
+    `INSERT INTO tolk_sources (segment_id, source_lang, source, key_hash)
+     SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::bigint[]) ORDER BY 1
+     ON CONFLICT (segment_id) DO NOTHING RETURNING id, encode(segment_id, 'hex') AS segment_id`,
+    [ids.map(idBytes), ids.map((id) => firstById.get(id)!.sourceLanguage), ids.map((id) => firstById.get(id)!.source), ids.map((id) => textKeyHash(firstById.get(id)!.source))],
+  );
+  if (inserted.rows.length) await postWords(client, inserted.rows.map((r) => ({ sourceId: r.id, words: queryWords(firstById.get(r.segment_id)!.source) })));
+  const idRows = await client.query<{ id: number; segment_id: string }>(
+    `SELECT id, encode(segment_id, 'hex') AS segment_id FROM tolk_sources WHERE segment_id = ANY($1::bytea[])`,
+    [ids.map(idBytes)],
+  );
+  const sourceIds = new Map(idRows.rows.map((r) => [r.segment_id, r.id]));
+
+  // Where segments occur.
+  const occurrences = new Set<string>();
+  for (const p of prepared) {
+    const sid = sourceIds.get(p.id)!;
+    for (const article of [...(p.write.article ? [p.write.article] : []), ...(p.write.articles ?? [])]) occurrences.add(`${sid}\n${article}`);
+  }
+  if (occurrences.size) {
+    const pairs = [...occurrences].map((o) => o.split('\n') as [string, string]).sort((a, b) => Number(a[0]) - Number(b[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    await client.query(
+      `INSERT INTO tolk_occurrences (source_id, article) SELECT * FROM unnest($1::integer[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => Number(p[0])), pairs.map((p) => p[1])],
+    );
+  }
+
+  // Units, in rounds: a statement may touch a row once, and a batch may write one unit twice (applied in order).
+  const rounds: Prepared[][] = [];
+  const seen = new Map<string, number>();
+  for (const p of prepared) {
+    const key = `${p.id}\n${p.write.targetLanguage}`;
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push(p);
+  }
+  for (const round of rounds) {
+    round.sort((a, b) => sourceIds.get(a.id)! - sourceIds.get(b.id)! || (a.write.targetLanguage < b.write.targetLanguage ? -1 : 1));
+    const col = <T>(f: (p: Prepared) => T): T[] => round.map(f);
+    const { rows } = await client.query<{ source_id: number; target_lang: string; inserted: boolean }>(
+      `INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       ON CONFLICT (source_id, target_lang) DO UPDATE SET
+         previous_target = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.target
+                                ELSE coalesce(excluded.previous_target, u.previous_target) END,
+         previous_origin = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.origin
+                                WHEN excluded.previous_target IS NOT NULL THEN excluded.previous_origin ELSE u.previous_origin END,
+         target = excluded.target, origin = excluded.origin, status = excluded.status, rank = excluded.rank,
+         updated_at = excluded.updated_at, violations = excluded.violations
+       -- The status rules: nothing to do for the same text and status, a machine translation never
+       -- replaces a person's, and no write lowers a status.
+       WHERE (u.target <> excluded.target OR u.status <> excluded.status)
+         AND NOT (excluded.rank = 0 AND u.rank > 0)
+         AND excluded.rank >= u.rank
+       RETURNING u.source_id, u.target_lang, (xmax = 0) AS inserted`,
+      [
+        col((p) => sourceIds.get(p.id)!),
+        col((p) => p.write.targetLanguage),
+        col((p) => p.write.target),
+        col((p) => p.write.origin),
+        col((p) => p.write.status),
+        col((p) => p.rank),
+        col((p) => p.write.createdAt ?? now),
+        col((p) => p.write.updatedAt ?? now),
+        col((p) => (p.write.violations?.length ? JSON.stringify(p.write.violations) : null)),
+        col((p) => p.write.previousTarget ?? null),
+        col((p) => p.write.previousOrigin ?? null),
+      ],
+    );
+    const done = new Set<string>();
+    for (const row of rows) {
+      done.add(`${row.source_id}\n${row.target_lang}`);
+      if (row.inserted) result.inserted++;
+      else result.updated++;
+    }
+    const rest = round.filter((p) => !done.has(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`));
+    if (rest.length === 0) continue;
+    // Rows the statement left alone stay locked until commit: what we read now is what it decided on.
+    const existing = await client.query<{ source_id: number; target_lang: string; target: string; status: Status; origin: string }>(
+      `SELECT u.source_id, u.target_lang, u.target, u.status, u.origin FROM tolk_units u
+       JOIN unnest($1::integer[], $2::text[]) AS k (source_id, target_lang) ON u.source_id = k.source_id AND u.target_lang = k.target_lang`,
+      [rest.map((p) => sourceIds.get(p.id)!), rest.map((p) => p.write.targetLanguage)],
+    );
+    const byKey = new Map(existing.rows.map((r) => [`${r.source_id}\n${r.target_lang}`, r]));
+    for (const p of rest) {
+      const decision = decideWrite(byKey.get(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`), p.write);
+      if (decision.action === 'skip') result.skipped.push({ segmentId: p.id, targetLanguage: p.write.targetLanguage, reason: decision.reason });
+      else result.unchanged++;
+    }
+  }
+}
+
+/** Document frequencies and postings of newly stored sources (sorted upserts: no deadlock between writers). */
+async function postWords(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[] }>): Promise<void> {
+  const df = new Map<string, number>();
+  for (const { words } of sources) for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
+  if (df.size === 0) return;
+  const words = [...df.keys()].sort();
+  const { rows } = await client.query<{ id: number; word: string }>(
+    `INSERT INTO tolk_words (word, df) SELECT * FROM unnest($1::text[], $2::integer[]) ORDER BY 1
+     ON CONFLICT (word) DO UPDATE SET df = tolk_words.df + excluded.df RETURNING id, word`,
+    [words, words.map((w) => df.get(w)!)],
+  );
+  const wordIds = new Map(rows.map((r) => [r.word, r.id]));
+  const wordCol: number[] = [];
+  const sourceCol: number[] = [];
+  for (const { sourceId, words: list } of sources) {
+    for (const word of list) {
+      wordCol.push(wordIds.get(word)!);
+      sourceCol.push(sourceId);
+    }
+  }
+  await client.query('INSERT INTO tolk_postings (word_id, source_id) SELECT * FROM unnest($1::integer[], $2::integer[])', [wordCol, sourceCol]);
+}
+
+/** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
+export function queryWords(source: string): string[] {
+  return [...new Set(plainText(source).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+}
+
+function idBytes(id: string): Buffer {
+  return Buffer.from(id, 'hex');
+}
+
+function emptyResult(): WriteResult {
+  return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
+}
+
+function describe(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = (e?.message ?? String(error)).split('\n')[0]!;
+  return e?.code && !message.includes(e.code) ? `${message} [${e.code}]` : message;
+}
+
+/** A store failure as one line for the user (no stack, no password). */
+function wrap(error: unknown, what: string, url: string): Error {
+  if (error instanceof TolkError) return error;
+  return new TolkError(`translation memory at ${url}: ${what} failed: ${describe(error)}`, {}, { cause: error });
+}
+
+function toEntry(row: UnitRow): MemoryEntry {
+  return {
+    segmentId: row.segment_id,
+    sourceLanguage: row.source_lang,
+    targetLanguage: row.target_lang,
+    source: row.source,
+    target: row.target,
+    origin: row.origin,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.articles !== undefined && row.articles !== null ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
+    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
+    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
+    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
+  };
+}
