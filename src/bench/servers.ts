@@ -7,7 +7,7 @@
  * PostgreSQL refuses to run as root, so as root initdb and pg_ctl run as the
  * `postgres` user (`runuser`), in a directory that user owns.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,16 @@ const isRoot = () => process.getuid?.() === 0;
 function pgArgs(command: string, args: string[]): [string, string[]] {
   const bin = join(PG_BIN, command);
   return isRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+}
+
+/** The same without blocking the event loop: a test keeps writing while the server restarts. */
+function runPgAsync(command: string, args: string[], what: string): Promise<void> {
+  const [file, argv] = pgArgs(command, args);
+  return new Promise((resolve, reject) =>
+    execFile(file, argv, { cwd: tmpdir() }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${what} failed (${file} ${argv.join(' ')}): ${error.message}${stderr}${stdout}`.slice(0, 4000))) : resolve(),
+    ),
+  );
 }
 
 function runPg(command: string, args: string[], what: string): void {
@@ -113,7 +123,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       host: '127.0.0.1',
       port,
       async restart() {
-        runPg('pg_ctl', ['restart', '-D', data, '-l', log, '-w', '-t', '60', '-m', 'fast', '-o', settings], 'pg_ctl restart');
+        await runPgAsync('pg_ctl', ['restart', '-D', data, '-l', log, '-w', '-t', '60', '-m', 'fast', '-o', settings], 'pg_ctl restart');
       },
       async stop() {
         stopSync();
