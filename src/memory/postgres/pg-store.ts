@@ -15,6 +15,8 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** How long a batch is retried while the server is away (a restart, a failover). @default 60000 */
   retryForMs?: number;
+  /** Told of each retry (what was retried and why), e.g. to say on stderr that tolk waits for the server. */
+  onRetry?: (what: string, reason: string) => void;
 }
 
 interface UnitRow {
@@ -62,7 +64,7 @@ export function isTransient(error: unknown): boolean {
  */
 export class PostgresMemoryStore implements MemoryStore {
   readonly #url: string;
-  readonly #options: Required<PostgresOptions>;
+  readonly #options: Required<Omit<PostgresOptions, 'onRetry'>> & Pick<PostgresOptions, 'onRetry'>;
   readonly #pool: pg.Pool;
   #ready: Promise<void> | undefined;
 
@@ -78,6 +80,8 @@ export class PostgresMemoryStore implements MemoryStore {
     });
     // An idle connection cut by a server restart is reported here; the next query reconnects.
     this.#pool.on('error', () => {});
+    // A connection cut while checked out fails its query (retried or reported); the event itself must not crash the process.
+    this.#pool.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** The URL with any password masked: the only form of it that may appear in a message. */
@@ -123,6 +127,7 @@ export class PostgresMemoryStore implements MemoryStore {
         if (Date.now() - started > this.#options.retryForMs) {
           throw new TolkError(`lost the translation memory at ${this.displayUrl} for ${Math.round((Date.now() - started) / 1000)} s: ${what} was not done (${describe(error)})`);
         }
+        this.#options.onRetry?.(what, describe(error));
         await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 50 * 2 ** attempt)));
       }
     }
