@@ -105,7 +105,7 @@ describe('tolk tm copy', () => {
     await richMemory(join(dir, 'a.sqlite'), 3000);
     // Damage one stored row near the end: reading it fails after more than one batch was already written.
     const db = new Database(join(dir, 'a.sqlite'));
-    db.prepare(`UPDATE units SET violations = '{not json' WHERE source_rowid = (SELECT max(source_rowid) FROM units)`).run();
+    db.prepare(`UPDATE units SET violations = '{not json' WHERE segment_id = (SELECT segment_id FROM sources ORDER BY num DESC LIMIT 1)`).run();
     db.close();
     const into = await runTolkAsync(['tm', 'copy', 'a.sqlite', url, '--json'], dir);
     expect(into.code).not.toBe(0);
