@@ -67,6 +67,8 @@ export class PostgresMemoryStore implements MemoryStore {
   readonly #options: Required<Omit<PostgresOptions, 'onRetry'>> & Pick<PostgresOptions, 'onRetry'>;
   readonly #pool: pg.Pool;
   #ready: Promise<void> | undefined;
+  /** Word ids never change once committed: known ones are not asked for again. */
+  readonly #wordIds = new Map<string, number>();
 
   constructor(url: string, options: PostgresOptions = {}) {
     this.#url = url;
@@ -216,7 +218,7 @@ export class PostgresMemoryStore implements MemoryStore {
       this.#pool.query<{ segment_id: string; source: string; target: string; origin: string; status: Status }>(
         `WITH known AS (
            SELECT id, df, sum(df) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
-           FROM tolk_words WHERE word = ANY($1::text[])
+           FROM tolk_words WHERE word = ANY($1::text[]) AND df > 0
          ), chosen AS (
            SELECT id, df FROM known WHERE n = 1 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})
          ), candidates AS (
@@ -249,13 +251,17 @@ export class PostgresMemoryStore implements MemoryStore {
     if (writes.length === 0) return emptyResult();
     // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
     // lost while COMMIT was on its way) stores nothing twice.
-    return this.#retrying(`storing ${writes.length} translations`, () =>
-      this.#transaction(async (client) => {
+    return this.#retrying(`storing ${writes.length} translations`, async () => {
+      const words = new WordCounts(this.#wordIds);
+      const result = await this.#transaction(async (client) => {
         const result = emptyResult();
-        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result);
+        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words);
+        await words.flush(client);
         return result;
-      }),
-    );
+      });
+      words.committed();
+      return result;
+    });
   }
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
@@ -268,18 +274,24 @@ export class PostgresMemoryStore implements MemoryStore {
       throw wrap(error, 'the import', this.displayUrl);
     }
     let broken: unknown;
+    const words = new WordCounts(this.#wordIds);
     try {
       await client.query('BEGIN');
       let batch: MemoryWrite[] = [];
       for await (const write of writes) {
         batch.push(write);
         if (batch.length >= WRITE_BATCH) {
-          await applyBatch(client, batch, result);
+          await applyBatch(client, batch, result, words);
           batch = [];
         }
       }
-      if (batch.length) await applyBatch(client, batch, result);
+      if (batch.length) await applyBatch(client, batch, result, words);
+      await words.flush(client);
       await client.query('COMMIT');
+      words.committed();
+      // After a large import, fresh statistics and visibility maps (index-only scans of the postings) now
+      // rather than whenever autovacuum comes by: the first fuzzy lookups after a `tm copy` are fast too.
+      if (result.inserted >= 10_000) await client.query('VACUUM (ANALYZE) tolk_sources, tolk_units, tolk_words, tolk_postings, tolk_occurrences');
       return result;
     } catch (error) {
       broken = error;
@@ -353,7 +365,7 @@ interface Prepared {
  * same order (sources, words, units, each sorted), so writers racing on the
  * same segments wait for each other instead of deadlocking.
  */
-async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[], result: WriteResult): Promise<void> {
+async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[], result: WriteResult, words: WordCounts): Promise<void> {
   const now = new Date().toISOString();
   const prepared: Prepared[] = writes.map((write) => ({
     write,
@@ -371,7 +383,7 @@ async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[],
      ON CONFLICT (segment_id) DO NOTHING RETURNING id, encode(segment_id, 'hex') AS segment_id`,
     [ids.map(idBytes), ids.map((id) => firstById.get(id)!.sourceLanguage), ids.map((id) => firstById.get(id)!.source), ids.map((id) => textKeyHash(firstById.get(id)!.source))],
   );
-  if (inserted.rows.length) await postWords(client, inserted.rows.map((r) => ({ sourceId: r.id, words: queryWords(firstById.get(r.segment_id)!.source) })));
+  if (inserted.rows.length) await words.post(client, inserted.rows.map((r) => ({ sourceId: r.id, words: queryWords(firstById.get(r.segment_id)!.source) })));
   const idRows = await client.query<{ id: number; segment_id: string }>(
     `SELECT id, encode(segment_id, 'hex') AS segment_id FROM tolk_sources WHERE segment_id = ANY($1::bytea[])`,
     [ids.map(idBytes)],
@@ -457,27 +469,63 @@ async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[],
   }
 }
 
-/** Document frequencies and postings of newly stored sources (sorted upserts: no deadlock between writers). */
-async function postWords(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[] }>): Promise<void> {
-  const df = new Map<string, number>();
-  for (const { words } of sources) for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
-  if (df.size === 0) return;
-  const words = [...df.keys()].sort();
-  const { rows } = await client.query<{ id: number; word: string }>(
-    `INSERT INTO tolk_words (word, df) SELECT * FROM unnest($1::text[], $2::integer[]) ORDER BY 1
-     ON CONFLICT (word) DO UPDATE SET df = tolk_words.df + excluded.df RETURNING id, word`,
-    [words, words.map((w) => df.get(w)!)],
-  );
-  const wordIds = new Map(rows.map((r) => [r.word, r.id]));
-  const wordCol: number[] = [];
-  const sourceCol: number[] = [];
-  for (const { sourceId, words: list } of sources) {
-    for (const word of list) {
-      wordCol.push(wordIds.get(word)!);
-      sourceCol.push(sourceId);
-    }
+/**
+ * Postings of newly stored sources, and their document frequencies. Word rows
+ * are only inserted while batches go in (no row versions pile up in a long
+ * import); each word's count is raised once, at the end of the transaction.
+ */
+class WordCounts {
+  readonly #df = new Map<string, number>();
+  readonly #committed: Map<string, number>;
+  readonly #pending = new Map<string, number>();
+
+  constructor(committed: Map<string, number>) {
+    this.#committed = committed;
   }
-  await client.query('INSERT INTO tolk_postings (word_id, source_id) SELECT * FROM unnest($1::integer[], $2::integer[])', [wordCol, sourceCol]);
+
+  async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[] }>): Promise<void> {
+    const unknown = new Set<string>();
+    for (const { words } of sources) {
+      for (const word of words) {
+        this.#df.set(word, (this.#df.get(word) ?? 0) + 1);
+        if (!this.#committed.has(word) && !this.#pending.has(word)) unknown.add(word);
+      }
+    }
+    if (unknown.size) {
+      const list = [...unknown].sort();
+      await client.query('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
+      const { rows } = await client.query<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
+      for (const row of rows) this.#pending.set(row.word, row.id);
+    }
+    const wordCol: number[] = [];
+    const sourceCol: number[] = [];
+    for (const { sourceId, words } of sources) {
+      for (const word of words) {
+        wordCol.push(this.#committed.get(word) ?? this.#pending.get(word)!);
+        sourceCol.push(sourceId);
+      }
+    }
+    await client.query('INSERT INTO tolk_postings (word_id, source_id) SELECT * FROM unnest($1::integer[], $2::integer[])', [wordCol, sourceCol]);
+  }
+
+  /** Raises each word's count once (sorted: writers wait for each other instead of deadlocking). */
+  async flush(client: pg.PoolClient): Promise<void> {
+    if (this.#df.size === 0) return;
+    const words = [...this.#df.keys()].sort();
+    // Row locks in one order for every writer.
+    await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR UPDATE', [words]);
+    await client.query(
+      `UPDATE tolk_words w SET df = w.df + d.n FROM (SELECT * FROM unnest($1::text[], $2::integer[]) AS d (word, n) ORDER BY 1) d WHERE w.word = d.word`,
+      [words, words.map((w) => this.#df.get(w)!)],
+    );
+    this.#df.clear();
+  }
+
+  /** After COMMIT: the ids this transaction created are now safe to remember. */
+  committed(): void {
+    for (const [word, id] of this.#pending) this.#committed.set(word, id);
+    this.#pending.clear();
+  }
 }
 
 /** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
