@@ -44,7 +44,7 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
   const release = stopOnExit([server, { stopSync: () => rmSync(dir, { recursive: true, force: true }) }]);
   const figures: Figure[] = [];
   try {
-    const { long, short, units } = await buildMemory(file, size, log);
+    const { long, short, units, seconds: buildSeconds } = await buildMemory(file, size, log);
 
     // tolk tm copy SQLite → PostgreSQL, as a user runs it: its own process, peak RSS from getrusage.
     const copy = runCli(['tm', 'copy', file, server.url, '--json']);
@@ -52,9 +52,17 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
     const report = JSON.parse(copy.stdout) as { entries: number; added: number };
     if (report.added !== units || report.entries !== units) throw new Error(`tm copy added ${report.added} of ${units} entries`);
     log(`tm copy ${label}: ${copy.seconds.toFixed(1)} s, peak RSS ${copy.peakMB.toFixed(0)} MB`);
+    // One run each (minutes at 1M): the copy against building the same memory in SQLite in-process.
     figures.push(
-      figure({ name: `tm copy SQLite → PostgreSQL, ${label} units (1 run)`, value: copy.seconds, unit: 's', goal: 'reported', pass: true }),
-      figure({ name: `tm copy peak RSS, ${label} units`, value: copy.peakMB, unit: 'MB', goal: '< 500 MB', pass: copy.peakMB < 500 }),
+      figure({
+        name: `tm copy SQLite → PostgreSQL, ${label} units (1 run)`,
+        value: copy.seconds,
+        unit: 's',
+        baseline: { name: 'building it in SQLite (1 run)', value: buildSeconds, unit: 's' },
+        goal: 'every entry copied',
+        pass: report.added === units,
+      }),
+      figure({ name: `tm copy peak RSS, ${label} units`, value: copy.peakMB, unit: 'MB', goal: '< 500 MB', pass: copy.peakMB < 500 && report.added === units }),
     );
 
     const sqlite = new SqliteMemoryStore(file);
@@ -78,7 +86,7 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
 }
 
 /** Sentences (8–25 words) and, one unit in 25, short lines: scores like "Ajax 2-1 PSV" and four-word headlines. */
-async function buildMemory(file: string, size: number, log: (line: string) => void): Promise<{ long: Planted[]; short: Planted[]; units: number }> {
+async function buildMemory(file: string, size: number, log: (line: string) => void): Promise<{ long: Planted[]; short: Planted[]; units: number; seconds: number }> {
   const generator = new SentenceGenerator(size);
   const queries = new SentenceGenerator(size + 1);
   const random = seededRandom(size + 2);
@@ -116,8 +124,9 @@ async function buildMemory(file: string, size: number, log: (line: string) => vo
     })(),
   );
   await store.close();
-  log(`built a ${size}-unit SQLite memory (${result.inserted} distinct) in ${((performance.now() - started) / 1000).toFixed(1)} s; ${long.length} long and ${short.length} short planted queries`);
-  return { long, short, units: result.inserted };
+  const seconds = (performance.now() - started) / 1000;
+  log(`built a ${size}-unit SQLite memory (${result.inserted} distinct) in ${seconds.toFixed(1)} s; ${long.length} long and ${short.length} short planted queries`);
+  return { long, short, units: result.inserted, seconds };
 }
 
 /** Ids drawn at random from the whole memory (not a cache-hot few), in random order. */
@@ -158,12 +167,11 @@ async function exactBatched(sqlite: MemoryStore, pg: MemoryStore, ids: string[],
   const p = median(rates.pg);
   log(`exact batched: SQLite ${range(rates.sqlite)}/s, PostgreSQL ${range(rates.pg)}/s`);
   return [
-    figure({ name: `TM exact lookups/s, batches of 500, SQLite, ${label} units (${range(rates.sqlite)})`, value: Math.round(s), unit: '/s', goal: 'reported', pass: true }),
     figure({
       name: `TM exact lookups/s, batches of 500, PostgreSQL, ${label} units (${range(rates.pg)})`,
       value: Math.round(p),
       unit: '/s',
-      baseline: { name: 'SQLite, same ids', value: Math.round(s), unit: '/s' },
+      baseline: { name: `SQLite, same ids (${range(rates.sqlite)})`, value: Math.round(s), unit: '/s' },
       goal: '≥ 0.5× SQLite',
       pass: p >= 0.5 * s,
     }),
