@@ -291,7 +291,14 @@ export class PostgresMemoryStore implements MemoryStore {
       words.committed();
       // After a large import, fresh statistics and visibility maps (index-only scans of the postings) now
       // rather than whenever autovacuum comes by: the first fuzzy lookups after a `tm copy` are fast too.
-      if (result.inserted >= 10_000) await client.query('VACUUM (ANALYZE) tolk_sources, tolk_units, tolk_words, tolk_postings, tolk_occurrences');
+      // The data is committed by now: this is housekeeping, without the statement timeout, and its failure is no failure.
+      if (result.inserted >= 10_000) {
+        await client
+          .query('SET statement_timeout = 0')
+          .then(() => client.query('VACUUM (ANALYZE) tolk_sources, tolk_units, tolk_words, tolk_postings, tolk_occurrences'))
+          .then(() => client.query('RESET statement_timeout'))
+          .catch(() => {});
+      }
       return result;
     } catch (error) {
       broken = error;
