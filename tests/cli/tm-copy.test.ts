@@ -67,7 +67,7 @@ describe('tolk tm copy', () => {
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).toMatch(new RegExp(`${original.length} entries, ${original.length} added, 0 updated, 0 kept, 0 refused`));
     expect(await listed(new SqliteMemoryStore(join(dir, 'b.sqlite')))).toEqual(original);
-  }, 120_000);
+  }, 300_000);
 
   it('tm copy: into a non-empty memory it merges under the status rules and reports added, updated, kept and refused', async () => {
     const dir = project();
@@ -117,7 +117,7 @@ describe('tolk tm copy', () => {
     const file = await runTolkAsync(['tm', 'copy', 'a.sqlite', 'new.sqlite'], dir);
     expect(file.code).not.toBe(0);
     expect(existsSync(join(dir, 'new.sqlite'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('tm copy and every memory command: an unreachable server is exit 2 naming the host and what to check, never the password', async () => {
     const dir = project();

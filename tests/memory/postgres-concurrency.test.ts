@@ -78,7 +78,7 @@ describe('PostgreSQL memory under concurrency', () => {
     const words = Array.from({ length: SEGMENTS }, (_, i) => queryWords(source(i)).length).reduce((a, b) => a + b, 0);
     expect(counts).toEqual({ sources: String(SEGMENTS), units: String(SEGMENTS), postings: String(words), df: String(words) });
     await store.close();
-  }, 180_000);
+  }, 400_000);
 
   it('migration race: four processes opening a fresh database at once each migrate it once, without error', async () => {
     for (let round = 0; round < 2; round++) {
@@ -95,5 +95,5 @@ describe('PostgreSQL memory under concurrency', () => {
       const versions = await query<{ version: number }>(url, 'SELECT version FROM tolk_schema_migrations ORDER BY version');
       expect(versions.map((v) => v.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -59,5 +59,5 @@ describe('PostgreSQL memory when the server restarts', () => {
       await store.close();
       await server.stop();
     }
-  }, 180_000);
+  }, 300_000);
 });
