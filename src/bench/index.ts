@@ -26,7 +26,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
     return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
   },
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
-  tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
+  tm: ({ quick, log }) => benchMemory({ size: quick ? 100_000 : 1_000_000, importSize: quick ? 100_000 : 1_000_000, runs: 5, log }),
 };
 
 export async function runBench(options: BenchOptions = {}): Promise<{ figures: Figure[]; text: string; json: ReturnType<typeof toJson> }> {

@@ -107,7 +107,7 @@ program
     await run(() => runExport(opts, io))();
   });
 
-const tm = program.command('tm').description('translation memory: search, stats, TMX import and export');
+const tm = program.command('tm').description('translation memory: search, stats, TMX import and export, copy between memories');
 
 tm.command('search')
   .description('fuzzy and exact matches for a sentence')
@@ -151,6 +151,17 @@ tm.command('export')
   .action(async (opts) => {
     const { runTmExport } = await import('./commands/tm-export.js');
     await run(() => runTmExport(opts, io))();
+  });
+
+tm.command('copy')
+  .description('copy every entry of one memory into another (SQLite path or postgres:// URL), merging under the status rules, all or nothing')
+  .argument('<from>', 'memory to read: a SQLite file or postgres://user@host/db')
+  .argument('<into>', 'memory to write: a SQLite file (created if missing) or postgres://user@host/db')
+  .addOption(root())
+  .addOption(json())
+  .action(async (from: string, into: string, opts) => {
+    const { runTmCopy } = await import('./commands/tm-copy.js');
+    await run(() => runTmCopy({ from, into, ...opts }, io))();
   });
 
 const glossary = program.command('glossary').description('sports terminology: check translations, look up entries');

@@ -70,6 +70,15 @@ export const configSchema = z
         cacheMB: z.number().int().min(1).max(4096).default(32),
         /** SQLite memory-mapped reads in MiB (0: off). Faster exact lookups in a large memory, paid for in resident memory. @default 0 */
         mmapMB: z.number().int().min(0).max(16384).default(0),
+        /**
+         * A shared PostgreSQL memory instead of the SQLite file: `postgres://user@host:5432/db` (TOLK_MEMORY_URL
+         * overrides it). No password here: node-postgres reads PGPASSWORD or ~/.pgpass.
+         */
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\//i, 'must start with postgres://')
+          .refine((url) => !/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(url), 'must not contain a password: put it in PGPASSWORD or ~/.pgpass')
+          .optional(),
       })
       .strict()
       .default({ path: '.tolk/tm.sqlite', fuzzyThreshold: 75, cacheMB: 32, mmapMB: 0 }),

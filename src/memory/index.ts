@@ -4,4 +4,6 @@ export { fuzzyScore, fuzzyTokens, tokenDistance } from './fuzzy-score.js';
 export { textKey, renumberTags } from './text-key.js';
 export { decideWrite } from './write-rules.js';
 export { SqliteMemoryStore, type SqliteOptions } from './sqlite/sqlite-store.js';
-export { openMemory } from './open.js';
+export { openMemory, openMemoryAt, describeMemory } from './open.js';
+export { PostgresMemoryStore, type PostgresOptions } from './postgres/pg-store.js';
+export { redactUrl } from './postgres/url.js';

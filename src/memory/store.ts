@@ -47,6 +47,17 @@ export interface MemoryWrite {
   article?: string;
   /** Glossary violations found in this target, stored with it (empty: none). */
   violations?: string[];
+  /**
+   * History carried by a copy between memories (`tolk tm copy`): every article
+   * the segment occurs in, the target it replaced and the original times.
+   * A write that replaces a machine target by a person's keeps that target as
+   * previous, whatever it carries.
+   */
+  articles?: readonly string[];
+  previousTarget?: string;
+  previousOrigin?: string;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface WriteResult {
@@ -95,6 +106,13 @@ export interface MemoryStore {
    * entry's target is renumbered to the given source's tags.
    */
   lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined>;
+  /**
+   * `lookupText` for many sources in one call (one round trip on a networked
+   * store): the found entries keyed by the source as given, targets renumbered
+   * to its tags. Among several stored sources with the same text, the highest
+   * status wins, then the most recently updated.
+   */
+  lookupTexts(sources: readonly string[], sourceLanguage: string, targetLanguage: string): Promise<Map<string, MemoryEntry>>;
   /** Best fuzzy matches, highest score first. */
   fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]>;
   /** Applies writes in one transaction, obeying the status rules. */

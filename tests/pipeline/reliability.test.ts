@@ -39,7 +39,7 @@ const storedIds = (root: string): Set<string> => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Killed before the schema was created: a valid, empty database.
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'units'").get()) return new Set();
-    return new Set((db.prepare('SELECT s.source FROM units u JOIN sources s ON s.rowid = u.source_rowid').all() as Array<{ source: string }>).map((r) => r.source));
+    return new Set((db.prepare('SELECT s.source FROM units u JOIN sources s ON s.segment_id = u.segment_id').all() as Array<{ source: string }>).map((r) => r.source));
   } finally {
     db.close();
   }

@@ -40,6 +40,41 @@ const MIGRATIONS: string[] = [
   `,
   // 2: glossary violations found in a target when it was stored (JSON list), so translators see them.
   `ALTER TABLE units ADD COLUMN violations TEXT;`,
+  // 3: keyed by segment id. A lookup by id was three B-tree descents (the id index, the sources row, the
+  // unit); now it is two primary keys: units (segment_id, target_lang) and sources (segment_id), both
+  // WITHOUT ROWID. \`num\` keeps the integer the FTS index and occurrences use.
+  `
+  CREATE TABLE sources_v3 (
+    segment_id BLOB PRIMARY KEY,
+    num INTEGER NOT NULL UNIQUE,
+    source_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    key_hash INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO sources_v3 (segment_id, num, source_lang, source, key_hash)
+    SELECT segment_id, rowid, source_lang, source, key_hash FROM sources;
+  CREATE TABLE units_v3 (
+    segment_id BLOB NOT NULL,
+    target_lang TEXT NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('machine', 'translated', 'reviewed', 'final')),
+    previous_target TEXT,
+    previous_origin TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    violations TEXT,
+    PRIMARY KEY (segment_id, target_lang)
+  ) WITHOUT ROWID;
+  INSERT INTO units_v3 (segment_id, target_lang, target, origin, status, previous_target, previous_origin, created_at, updated_at, violations)
+    SELECT s.segment_id, u.target_lang, u.target, u.origin, u.status, u.previous_target, u.previous_origin, u.created_at, u.updated_at, u.violations
+    FROM units u JOIN sources s ON s.rowid = u.source_rowid;
+  DROP TABLE units;
+  DROP TABLE sources;
+  ALTER TABLE sources_v3 RENAME TO sources;
+  ALTER TABLE units_v3 RENAME TO units;
+  CREATE INDEX sources_by_key ON sources (key_hash);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

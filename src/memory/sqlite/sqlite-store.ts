@@ -28,8 +28,11 @@ interface UnitRow {
 
 const UNIT_COLUMNS = `hex(s.segment_id) AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
   u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
+/** A lookup by id knows the id it asked for: no hex conversion. */
+const BY_ID_COLUMNS = `s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
+  u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
 /** Occurrences cost a second lookup; only listings that show them ask for them. */
-const ARTICLES = `(SELECT group_concat(article, char(10)) FROM occurrences o WHERE o.source_rowid = s.rowid) AS articles`;
+const ARTICLES = `(SELECT group_concat(article, char(10)) FROM occurrences o WHERE o.source_rowid = s.num) AS articles`;
 
 /** Fuzzy candidates: at most this many postings are read per query, so p95 stays flat as the memory grows. */
 const CANDIDATE_POSTINGS = 5_000;
@@ -86,42 +89,50 @@ export class SqliteMemoryStore implements MemoryStore {
       throw new InputError(`cannot open translation memory: ${(error as Error).message}`, { file });
     }
     const stmt: Record<string, Statement> = {
-      byId: db.prepare(`SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid WHERE s.segment_id = ? AND u.target_lang = ?`),
+      // Two primary-key descents (schema v3): the unit, then its source.
+      byId: db.prepare(`SELECT ${BY_ID_COLUMNS} FROM units u JOIN sources s ON s.segment_id = u.segment_id WHERE u.segment_id = ? AND u.target_lang = ?`),
       byKey: db.prepare(
-        `SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.source_rowid = s.rowid
+        `SELECT ${UNIT_COLUMNS} FROM sources s JOIN units u ON u.segment_id = s.segment_id
          WHERE s.key_hash = ? AND s.source_lang = ? AND u.target_lang = ?
          ORDER BY CASE u.status WHEN 'final' THEN 0 WHEN 'reviewed' THEN 1 WHEN 'translated' THEN 2 ELSE 3 END, u.updated_at DESC`,
       ),
-      sourceRow: db.prepare('SELECT rowid FROM sources WHERE segment_id = ?'),
-      insertSource: db.prepare('INSERT INTO sources (segment_id, source_lang, source, key_hash) VALUES (?, ?, ?, ?)'),
+      sourceRow: db.prepare('SELECT num FROM sources WHERE segment_id = ?'),
+      insertSource: db.prepare(
+        'INSERT INTO sources (segment_id, num, source_lang, source, key_hash) VALUES (?, (SELECT coalesce(max(num), 0) + 1 FROM sources), ?, ?, ?) RETURNING num',
+      ),
       insertWords: db.prepare('INSERT INTO source_words (rowid, plain) VALUES (?, ?)'),
-      unit: db.prepare('SELECT target, status, origin FROM units WHERE source_rowid = ? AND target_lang = ?'),
+      unit: db.prepare('SELECT target, status, origin FROM units WHERE segment_id = ? AND target_lang = ?'),
       insertUnit: db.prepare(
-        `INSERT INTO units (source_rowid, target_lang, target, origin, status, created_at, updated_at, violations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO units (segment_id, target_lang, target, origin, status, created_at, updated_at, violations, previous_target, previous_origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateUnit: db.prepare(
-        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ? WHERE source_rowid = ? AND target_lang = ?`,
+        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ? WHERE segment_id = ? AND target_lang = ?`,
+      ),
+      updateUnitHistory: db.prepare(
+        `UPDATE units SET target = ?, origin = ?, status = ?, updated_at = ?, violations = ?, previous_target = ?, previous_origin = ?
+         WHERE segment_id = ? AND target_lang = ?`,
       ),
       updateUnitKeep: db.prepare(
         `UPDATE units SET previous_target = target, previous_origin = origin, target = ?, origin = ?, status = ?, updated_at = ?, violations = ?
-         WHERE source_rowid = ? AND target_lang = ?`,
+         WHERE segment_id = ? AND target_lang = ?`,
       ),
       occurrence: db.prepare('INSERT OR IGNORE INTO occurrences (source_rowid, article) VALUES (?, ?)'),
       termDocs: db.prepare('SELECT doc FROM source_vocab WHERE term = ?'),
       match: db.prepare(`SELECT rowid FROM source_words WHERE source_words MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`),
       candidatesFor: db.prepare(
         `SELECT hex(s.segment_id) AS segment_id, s.source, u.target, u.origin, u.status FROM sources s
-         JOIN units u ON u.source_rowid = s.rowid AND u.target_lang = ?
-         WHERE s.rowid IN (SELECT value FROM json_each(?)) AND s.source_lang = ?`,
+         JOIN units u ON u.segment_id = s.segment_id AND u.target_lang = ?
+         WHERE s.num IN (SELECT value FROM json_each(?)) AND s.source_lang = ?`,
       ),
       stats: db.prepare(
         `SELECT s.source_lang, u.target_lang, u.origin, u.status, count(*) AS n FROM units u
-         JOIN sources s ON s.rowid = u.source_rowid GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+         JOIN sources s ON s.segment_id = u.segment_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
       ),
       page: db.prepare(
-        `SELECT s.rowid AS rid, ${UNIT_COLUMNS}, ${ARTICLES} FROM sources s JOIN units u ON u.source_rowid = s.rowid
-         WHERE (s.rowid, u.target_lang) > (?, ?) AND (? IS NULL OR u.target_lang = ?) AND (? IS NULL OR s.source_lang = ?)
-         ORDER BY s.rowid, u.target_lang LIMIT 1000`,
+        `SELECT s.num AS rid, ${UNIT_COLUMNS}, ${ARTICLES} FROM sources s JOIN units u ON u.segment_id = s.segment_id
+         WHERE (s.num, u.target_lang) > (?, ?) AND (? IS NULL OR u.target_lang = ?) AND (? IS NULL OR s.source_lang = ?)
+         ORDER BY s.num, u.target_lang LIMIT 1000`,
       ),
     };
     this.#db = db;
@@ -142,8 +153,8 @@ export class SqliteMemoryStore implements MemoryStore {
     const found = new Map<string, MemoryEntry>();
     if (!this.#open(false)) return found;
     for (const id of segmentIds) {
-      const row = this.#stmt.byId!.get(idBytes(id), targetLanguage) as UnitRow | undefined;
-      if (row) found.set(id, toEntry(row));
+      const row = this.#stmt.byId!.get(idBytes(id), targetLanguage) as Omit<UnitRow, 'segment_id'> | undefined;
+      if (row) found.set(id, toEntry({ ...row, segment_id: id }));
     }
     return found;
   }
@@ -156,6 +167,15 @@ export class SqliteMemoryStore implements MemoryStore {
     if (!row) return undefined;
     const entry = toEntry(row);
     return { ...entry, target: renumberTags(entry.target, entry.source, source), source };
+  }
+
+  async lookupTexts(sources: readonly string[], sourceLanguage: string, targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    for (const source of new Set(sources)) {
+      const entry = await this.lookupText(source, sourceLanguage, targetLanguage);
+      if (entry) found.set(source, entry);
+    }
+    return found;
   }
 
   async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
@@ -232,21 +252,34 @@ export class SqliteMemoryStore implements MemoryStore {
     const id = write.segmentId ?? segmentId(write.sourceLanguage, write.source);
     const now = new Date().toISOString();
     const key = idBytes(id);
-    let rowid = (this.#stmt.sourceRow!.get(key) as { rowid: number } | undefined)?.rowid;
+    // `num`: the source's integer for the FTS index and occurrences.
+    let rowid = (this.#stmt.sourceRow!.get(key) as { num: number } | undefined)?.num;
     const isNew = rowid === undefined;
     if (rowid === undefined) {
-      rowid = Number(this.#stmt.insertSource!.run(key, write.sourceLanguage, write.source, textKeyHash(write.source)).lastInsertRowid);
+      rowid = (this.#stmt.insertSource!.get(key, write.sourceLanguage, write.source, textKeyHash(write.source)) as { num: number }).num;
       this.#stmt.insertWords!.run(rowid, plainText(write.source));
     }
     if (write.article) this.#stmt.occurrence!.run(rowid, write.article);
+    for (const article of write.articles ?? []) this.#stmt.occurrence!.run(rowid, article);
     // A source seen for the first time has no units yet: skip the lookup (most of an import).
     const existing = isNew
       ? undefined
-      : (this.#stmt.unit!.get(rowid, write.targetLanguage) as { target: string; status: Status; origin: string } | undefined);
+      : (this.#stmt.unit!.get(key, write.targetLanguage) as { target: string; status: Status; origin: string } | undefined);
     const decision = decideWrite(existing, write);
     switch (decision.action) {
       case 'insert':
-        this.#stmt.insertUnit!.run(rowid, write.targetLanguage, write.target, write.origin, write.status, now, now, violationsJson(write));
+        this.#stmt.insertUnit!.run(
+          key,
+          write.targetLanguage,
+          write.target,
+          write.origin,
+          write.status,
+          write.createdAt ?? now,
+          write.updatedAt ?? now,
+          violationsJson(write),
+          write.previousTarget ?? null,
+          write.previousOrigin ?? null,
+        );
         result.inserted++;
         return;
       case 'unchanged':
@@ -255,17 +288,14 @@ export class SqliteMemoryStore implements MemoryStore {
       case 'skip':
         result.skipped.push({ segmentId: id, targetLanguage: write.targetLanguage, reason: decision.reason });
         return;
-      case 'update':
-        (decision.keepPrevious ? this.#stmt.updateUnitKeep! : this.#stmt.updateUnit!).run(
-          write.target,
-          write.origin,
-          write.status,
-          now,
-          violationsJson(write),
-          rowid,
-          write.targetLanguage,
-        );
+      case 'update': {
+        const values = [write.target, write.origin, write.status, write.updatedAt ?? now, violationsJson(write)];
+        if (decision.keepPrevious) this.#stmt.updateUnitKeep!.run(...values, key, write.targetLanguage);
+        else if (write.previousTarget !== undefined) {
+          this.#stmt.updateUnitHistory!.run(...values, write.previousTarget, write.previousOrigin ?? null, key, write.targetLanguage);
+        } else this.#stmt.updateUnit!.run(...values, key, write.targetLanguage);
         result.updated++;
+      }
     }
   }
 

@@ -1,0 +1,405 @@
+import pg from 'pg';
+import { ConfigError, TolkError } from '../../core/errors.js';
+import { plainText } from '../../markdown/index.js';
+import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
+import { type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { renumberTags, textKey, textKeyHash } from '../text-key.js';
+import { migrate } from './migrations.js';
+import { applyBatch, WordCounts } from './pg-write.js';
+import { hostOf, redactUrl } from './url.js';
+
+export interface PostgresOptions {
+  /** Connections per process. @default 4 */
+  maxConnections?: number;
+  /** Server-side limit for one statement, so one bad query cannot stall a run. @default 15000 */
+  statementTimeoutMs?: number;
+  /** How long a batch is retried while the server is away (a restart, a failover). @default 60000 */
+  retryForMs?: number;
+  /** Told of each retry (what was retried and why), e.g. to say on stderr that tolk waits for the server. */
+  onRetry?: (what: string, reason: string) => void;
+}
+
+interface UnitRow {
+  rid?: number;
+  segment_id: string;
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  origin: string;
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  previous_target: string | null;
+  previous_origin: string | null;
+  violations: string | null;
+  articles?: string | null;
+}
+
+const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
+  u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
+
+/** Fuzzy candidates, as in the SQLite store: postings read rarest-word-first up to a budget, best 30 by word weight. */
+const CANDIDATE_POSTINGS = 5_000;
+const CANDIDATES = 30;
+const QUERY_TERMS = 8;
+const WRITE_BATCH = 1_000;
+
+/** Errors after which the same batch may simply be sent again: the server went away or asked us to retry. */
+const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '40P01', '40001', '53300']);
+const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e?.code && (TRANSIENT_CODES.has(e.code) || TRANSIENT_NODE.has(e.code))) return true;
+  return /Connection terminated|Client has encountered a connection error|Connection closed|not queryable/i.test(e?.message ?? '');
+}
+
+/**
+ * The team store: node-postgres `Pool`, schema migrated by tolk under an
+ * advisory lock. The status rules are enforced by the write statement itself
+ * (`ON CONFLICT … DO UPDATE … WHERE`), so writers racing on other machines
+ * cannot lose a person's translation; fuzzy candidates come from a word table
+ * and are scored by tolk's own OmegaT score, so both stores rank alike.
+ */
+export class PostgresMemoryStore implements MemoryStore {
+  readonly #url: string;
+  readonly #options: Required<Omit<PostgresOptions, 'onRetry'>> & Pick<PostgresOptions, 'onRetry'>;
+  readonly #pool: pg.Pool;
+  #ready: Promise<void> | undefined;
+  /** Word ids never change once committed: known ones are not asked for again. */
+  readonly #wordIds = new Map<string, number>();
+
+  constructor(url: string, options: PostgresOptions = {}) {
+    this.#url = url;
+    this.#options = { maxConnections: 4, statementTimeoutMs: 15_000, retryForMs: 60_000, ...options };
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: this.#options.maxConnections,
+      statement_timeout: this.#options.statementTimeoutMs,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'tolk',
+    });
+    // An idle connection cut by a server restart is reported here; the next query reconnects.
+    this.#pool.on('error', () => {});
+    // A connection cut while checked out fails its query (retried or reported); the event itself must not crash the process.
+    this.#pool.on('connect', (client) => client.on('error', () => {}));
+  }
+
+  /** The URL with any password masked: the only form of it that may appear in a message. */
+  get displayUrl(): string {
+    return redactUrl(this.#url);
+  }
+
+  /** Connects and migrates once; a server that cannot be reached at start is a configuration problem (exit 2). */
+  #open(): Promise<void> {
+    this.#ready ??= (async () => {
+      let client: pg.PoolClient;
+      try {
+        client = await this.#pool.connect();
+      } catch (error) {
+        throw new ConfigError(
+          `cannot reach the translation memory at ${hostOf(this.#url)} (${this.displayUrl}): ${describe(error)}. ` +
+            'Check that PostgreSQL runs there and accepts TCP connections from this machine, the user and database in memory.url ' +
+            '(or TOLK_MEMORY_URL), and the password in PGPASSWORD or ~/.pgpass',
+        );
+      }
+      try {
+        await migrate(client);
+      } catch (error) {
+        client.release(true);
+        throw new ConfigError(`cannot prepare the translation memory at ${this.displayUrl}: ${describe(error)}`);
+      }
+      client.release();
+    })();
+    // A failed start may be retried by a later call.
+    this.#ready.catch(() => (this.#ready = undefined));
+    return this.#ready;
+  }
+
+  /** Runs `work` again while the server is away, up to `retryForMs`; then reports what was not stored. */
+  async #retrying<T>(what: string, work: () => Promise<T>): Promise<T> {
+    await this.#open();
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransient(error)) throw wrap(error, what, this.displayUrl);
+        if (Date.now() - started > this.#options.retryForMs) {
+          throw new TolkError(`lost the translation memory at ${this.displayUrl} for ${Math.round((Date.now() - started) / 1000)} s: ${what} was not done (${describe(error)})`);
+        }
+        this.#options.onRetry?.(what, describe(error));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 50 * 2 ** attempt)));
+      }
+    }
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const value = await work(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken !== undefined && isTransient(broken) ? (broken as Error) : undefined);
+    }
+  }
+
+  async lookup(segmentIds: readonly string[], targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    if (segmentIds.length === 0) return found;
+    const { rows } = await this.#retrying('an exact lookup', () =>
+      this.#pool.query<UnitRow>(
+        `SELECT ${UNIT_COLUMNS} FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $2
+         WHERE s.segment_id = ANY($1::bytea[])`,
+        [segmentIds.map(idBytes), targetLanguage],
+      ),
+    );
+    const wanted = new Set(segmentIds.map((id) => id.toLowerCase()));
+    for (const row of rows) if (wanted.has(row.segment_id)) found.set(row.segment_id, toEntry(row));
+    // Callers ask with the ids they hold; answer under the same spelling.
+    if (segmentIds.some((id) => id !== id.toLowerCase())) {
+      const byLower = new Map(found);
+      found.clear();
+      for (const id of segmentIds) if (byLower.has(id.toLowerCase())) found.set(id, byLower.get(id.toLowerCase())!);
+    }
+    return found;
+  }
+
+  async lookupText(source: string, sourceLanguage: string, targetLanguage: string): Promise<MemoryEntry | undefined> {
+    return (await this.lookupTexts([source], sourceLanguage, targetLanguage)).get(source);
+  }
+
+  async lookupTexts(sources: readonly string[], sourceLanguage: string, targetLanguage: string): Promise<Map<string, MemoryEntry>> {
+    const found = new Map<string, MemoryEntry>();
+    const unique = [...new Set(sources)];
+    if (unique.length === 0) return found;
+    const hashes = unique.map((s) => textKeyHash(s));
+    const { rows } = await this.#retrying('a lookup by text', () =>
+      this.#pool.query<UnitRow & { key_hash: string; rank: number }>(
+        `SELECT ${UNIT_COLUMNS}, s.key_hash, u.rank FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $3
+         WHERE s.key_hash = ANY($1::bigint[]) AND s.source_lang = $2
+         ORDER BY u.rank DESC, u.updated_at DESC, s.id`,
+        [[...new Set(hashes)], sourceLanguage, targetLanguage],
+      ),
+    );
+    const byHash = new Map<number, Array<UnitRow>>();
+    for (const row of rows) {
+      const list = byHash.get(Number(row.key_hash)) ?? [];
+      list.push(row);
+      byHash.set(Number(row.key_hash), list);
+    }
+    unique.forEach((source, i) => {
+      // The index holds a hash of the key: confirm the text really matches.
+      const key = textKey(source);
+      const row = byHash.get(hashes[i]!)?.find((r) => textKey(r.source) === key);
+      if (!row) return;
+      const entry = toEntry(row);
+      found.set(source, { ...entry, target: renumberTags(entry.target, entry.source, source), source });
+    });
+    return found;
+  }
+
+  async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
+    const limit = options.limit ?? 5;
+    const threshold = options.threshold ?? 75;
+    const words = queryWords(source);
+    if (words.length === 0) return [];
+    // One round trip: the query's known words rarest first, as many as fit the postings budget (the rarest
+    // always), the 30 sources sharing the most weight of them, and their units in the target language.
+    const { rows } = await this.#retrying('a fuzzy lookup', () =>
+      this.#pool.query<{ segment_id: string; source: string; target: string; origin: string; status: Status }>(
+        `WITH known AS (
+           SELECT id, df, sum(df) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
+           FROM tolk_words WHERE word = ANY($1::text[]) AND df > 0
+         ), chosen AS (
+           SELECT id, df FROM known WHERE n = 1 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})
+         ), candidates AS (
+           SELECT p.source_id, sum(ln(1e9 / c.df)) AS weight FROM tolk_postings p JOIN chosen c ON p.word_id = c.id
+           GROUP BY p.source_id ORDER BY weight DESC, p.source_id LIMIT ${CANDIDATES}
+         )
+         SELECT encode(s.segment_id, 'hex') AS segment_id, s.source, u.target, u.origin, u.status
+         FROM candidates c JOIN tolk_sources s ON s.id = c.source_id
+         JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $3
+         WHERE s.source_lang = $2`,
+        [words, options.sourceLanguage, options.targetLanguage],
+      ),
+    );
+    const tokens = fuzzyTokens(source);
+    return rows
+      .map((row) => ({
+        score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
+        segmentId: row.segment_id,
+        source: row.source,
+        target: row.target,
+        origin: row.origin,
+        status: row.status,
+      }))
+      .filter((m) => m.score >= threshold)
+      .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
+      .slice(0, limit);
+  }
+
+  async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
+    if (writes.length === 0) return emptyResult();
+    // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
+    // lost while COMMIT was on its way) stores nothing twice.
+    return this.#retrying(`storing ${writes.length} translations`, async () => {
+      const words = new WordCounts(this.#wordIds);
+      const result = await this.#transaction(async (client) => {
+        const result = emptyResult();
+        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words);
+        await words.flush(client);
+        return result;
+      });
+      words.committed();
+      return result;
+    });
+  }
+
+  async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
+    await this.#open();
+    const result = emptyResult();
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw wrap(error, 'the import', this.displayUrl);
+    }
+    let broken: unknown;
+    const words = new WordCounts(this.#wordIds);
+    try {
+      await client.query('BEGIN');
+      let batch: MemoryWrite[] = [];
+      for await (const write of writes) {
+        batch.push(write);
+        if (batch.length >= WRITE_BATCH) {
+          await applyBatch(client, batch, result, words);
+          batch = [];
+        }
+      }
+      if (batch.length) await applyBatch(client, batch, result, words);
+      await words.flush(client);
+      await client.query('COMMIT');
+      words.committed();
+      // After a large import, fresh statistics and visibility maps (index-only scans of the postings) now
+      // rather than whenever autovacuum comes by: the first fuzzy lookups after a `tm copy` are fast too.
+      // The data is committed by now: this is housekeeping, without the statement timeout, and its failure is no failure.
+      if (result.inserted >= 10_000) {
+        await client
+          .query('SET statement_timeout = 0')
+          .then(() => client.query('VACUUM (ANALYZE) tolk_sources, tolk_units, tolk_words, tolk_postings, tolk_occurrences'))
+          .then(() => client.query('RESET statement_timeout'))
+          .catch(() => {});
+      }
+      return result;
+    } catch (error) {
+      broken = error;
+      await client.query('ROLLBACK').catch(() => {});
+      if (isTransient(error)) {
+        throw new TolkError(`lost the translation memory at ${this.displayUrl} during an all-or-nothing write: nothing of it was stored (${describe(error)}); run it again`);
+      }
+      throw wrap(error, 'the import', this.displayUrl);
+    } finally {
+      client.release(broken !== undefined && isTransient(broken) ? (broken as Error) : undefined);
+    }
+  }
+
+  async *entries(filter: { targetLanguage?: string; sourceLanguage?: string } = {}): AsyncIterable<MemoryEntry> {
+    const target = filter.targetLanguage ?? null;
+    const source = filter.sourceLanguage ?? null;
+    let after: [number, string] = [0, ''];
+    for (;;) {
+      const { rows } = await this.#retrying('listing the memory', () =>
+        this.#pool.query<UnitRow & { rid: number }>(
+          `SELECT s.id AS rid, ${UNIT_COLUMNS},
+             (SELECT string_agg(o.article, E'\\n' ORDER BY o.article COLLATE "C") FROM tolk_occurrences o WHERE o.source_id = s.id) AS articles
+           FROM tolk_sources s JOIN tolk_units u ON u.source_id = s.id
+           WHERE (s.id, u.target_lang COLLATE "C") > ($1::integer, $2::text COLLATE "C")
+             AND ($3::text IS NULL OR u.target_lang = $3) AND ($4::text IS NULL OR s.source_lang = $4)
+           ORDER BY s.id, u.target_lang COLLATE "C" LIMIT 1000`,
+          [...after, target, source],
+        ),
+      );
+      for (const row of rows) yield toEntry({ ...row, articles: row.articles ?? '' });
+      if (rows.length < 1000) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.rid, last.target_lang];
+    }
+  }
+
+  async stats(): Promise<MemoryStats> {
+    const { rows } = await this.#retrying('counting the memory', () =>
+      this.#pool.query<{ source_lang: string; target_lang: string; origin: string; status: string; n: string }>(
+        `SELECT s.source_lang, u.target_lang, u.origin, u.status, count(*) AS n FROM tolk_units u
+         JOIN tolk_sources s ON s.id = u.source_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+    );
+    const pairs = new Map<string, MemoryStats['pairs'][number]>();
+    for (const row of rows) {
+      const n = Number(row.n);
+      const key = `${row.source_lang}\n${row.target_lang}`;
+      const pair = pairs.get(key) ?? { sourceLanguage: row.source_lang, targetLanguage: row.target_lang, units: 0, byOrigin: {}, byStatus: {} };
+      pair.units += n;
+      pair.byOrigin[row.origin] = (pair.byOrigin[row.origin] ?? 0) + n;
+      pair.byStatus[row.status] = (pair.byStatus[row.status] ?? 0) + n;
+      pairs.set(key, pair);
+    }
+    const list = [...pairs.values()];
+    return { units: list.reduce((n, p) => n + p.units, 0), pairs: list };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end().catch(() => {});
+  }
+}
+
+/** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
+export function queryWords(source: string): string[] {
+  return [...new Set(plainText(source).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+}
+
+export function idBytes(id: string): Buffer {
+  return Buffer.from(id, 'hex');
+}
+
+export function emptyResult(): WriteResult {
+  return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
+}
+
+function describe(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = (e?.message ?? String(error)).split('\n')[0]!;
+  return e?.code && !message.includes(e.code) ? `${message} [${e.code}]` : message;
+}
+
+/** A store failure as one line for the user (no stack, no password). */
+function wrap(error: unknown, what: string, url: string): Error {
+  if (error instanceof TolkError) return error;
+  return new TolkError(`translation memory at ${url}: ${what} failed: ${describe(error)}`, {}, { cause: error });
+}
+
+function toEntry(row: UnitRow): MemoryEntry {
+  return {
+    segmentId: row.segment_id,
+    sourceLanguage: row.source_lang,
+    targetLanguage: row.target_lang,
+    source: row.source,
+    target: row.target,
+    origin: row.origin,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.articles !== undefined && row.articles !== null ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
+    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
+    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
+    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
+  };
+}

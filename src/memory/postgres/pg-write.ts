@@ -1,0 +1,181 @@
+import type pg from 'pg';
+import { segmentId } from '../../markdown/index.js';
+import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { textKeyHash } from '../text-key.js';
+import { decideWrite } from '../write-rules.js';
+import { idBytes, queryWords } from './pg-store.js';
+
+interface Prepared {
+  write: MemoryWrite;
+  id: string;
+  rank: number;
+}
+
+/**
+ * One batch inside the caller's transaction. Locks are always taken in the
+ * same order (sources, words, units, each sorted), so writers racing on the
+ * same segments wait for each other instead of deadlocking.
+ */
+export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryWrite[], result: WriteResult, words: WordCounts): Promise<void> {
+  const now = new Date().toISOString();
+  const prepared: Prepared[] = writes.map((write) => ({
+    write,
+    id: (write.segmentId ?? segmentId(write.sourceLanguage, write.source)).toLowerCase(),
+    rank: statusRank(write.status),
+  }));
+
+  // Sources: new ones get their words counted and posted.
+  const firstById = new Map<string, MemoryWrite>();
+  for (const p of prepared) if (!firstById.has(p.id)) firstById.set(p.id, p.write);
+  const ids = [...firstById.keys()].sort();
+  const inserted = await client.query<{ id: number; segment_id: string }>(
+    `INSERT INTO tolk_sources (segment_id, source_lang, source, key_hash)
+     SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::bigint[]) ORDER BY 1
+     ON CONFLICT (segment_id) DO NOTHING RETURNING id, encode(segment_id, 'hex') AS segment_id`,
+    [ids.map(idBytes), ids.map((id) => firstById.get(id)!.sourceLanguage), ids.map((id) => firstById.get(id)!.source), ids.map((id) => textKeyHash(firstById.get(id)!.source))],
+  );
+  if (inserted.rows.length) await words.post(client, inserted.rows.map((r) => ({ sourceId: r.id, words: queryWords(firstById.get(r.segment_id)!.source) })));
+  const idRows = await client.query<{ id: number; segment_id: string }>(
+    `SELECT id, encode(segment_id, 'hex') AS segment_id FROM tolk_sources WHERE segment_id = ANY($1::bytea[])`,
+    [ids.map(idBytes)],
+  );
+  const sourceIds = new Map(idRows.rows.map((r) => [r.segment_id, r.id]));
+
+  // Where segments occur.
+  const occurrences = new Set<string>();
+  for (const p of prepared) {
+    const sid = sourceIds.get(p.id)!;
+    for (const article of [...(p.write.article ? [p.write.article] : []), ...(p.write.articles ?? [])]) occurrences.add(`${sid}\n${article}`);
+  }
+  if (occurrences.size) {
+    const pairs = [...occurrences].map((o) => o.split('\n') as [string, string]).sort((a, b) => Number(a[0]) - Number(b[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    await client.query(
+      `INSERT INTO tolk_occurrences (source_id, article) SELECT * FROM unnest($1::integer[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => Number(p[0])), pairs.map((p) => p[1])],
+    );
+  }
+
+  // Units, in rounds: a statement may touch a row once, and a batch may write one unit twice (applied in order).
+  const rounds: Prepared[][] = [];
+  const seen = new Map<string, number>();
+  for (const p of prepared) {
+    const key = `${p.id}\n${p.write.targetLanguage}`;
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push(p);
+  }
+  for (const round of rounds) {
+    round.sort((a, b) => sourceIds.get(a.id)! - sourceIds.get(b.id)! || (a.write.targetLanguage < b.write.targetLanguage ? -1 : 1));
+    const col = <T>(f: (p: Prepared) => T): T[] => round.map(f);
+    const { rows } = await client.query<{ source_id: number; target_lang: string; inserted: boolean }>(
+      `INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       ON CONFLICT (source_id, target_lang) DO UPDATE SET
+         previous_target = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.target
+                                ELSE coalesce(excluded.previous_target, u.previous_target) END,
+         previous_origin = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.origin
+                                WHEN excluded.previous_target IS NOT NULL THEN excluded.previous_origin ELSE u.previous_origin END,
+         target = excluded.target, origin = excluded.origin, status = excluded.status, rank = excluded.rank,
+         updated_at = excluded.updated_at, violations = excluded.violations
+       -- The status rules: nothing to do for the same text and status, a machine translation never
+       -- replaces a person's, and no write lowers a status.
+       WHERE (u.target <> excluded.target OR u.status <> excluded.status)
+         AND NOT (excluded.rank = 0 AND u.rank > 0)
+         AND excluded.rank >= u.rank
+       RETURNING u.source_id, u.target_lang, (xmax = 0) AS inserted`,
+      [
+        col((p) => sourceIds.get(p.id)!),
+        col((p) => p.write.targetLanguage),
+        col((p) => p.write.target),
+        col((p) => p.write.origin),
+        col((p) => p.write.status),
+        col((p) => p.rank),
+        col((p) => p.write.createdAt ?? now),
+        col((p) => p.write.updatedAt ?? now),
+        col((p) => (p.write.violations?.length ? JSON.stringify(p.write.violations) : null)),
+        col((p) => p.write.previousTarget ?? null),
+        col((p) => p.write.previousOrigin ?? null),
+      ],
+    );
+    const done = new Set<string>();
+    for (const row of rows) {
+      done.add(`${row.source_id}\n${row.target_lang}`);
+      if (row.inserted) result.inserted++;
+      else result.updated++;
+    }
+    const rest = round.filter((p) => !done.has(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`));
+    if (rest.length === 0) continue;
+    // Rows the statement left alone stay locked until commit: what we read now is what it decided on.
+    const existing = await client.query<{ source_id: number; target_lang: string; target: string; status: Status; origin: string }>(
+      `SELECT u.source_id, u.target_lang, u.target, u.status, u.origin FROM tolk_units u
+       JOIN unnest($1::integer[], $2::text[]) AS k (source_id, target_lang) ON u.source_id = k.source_id AND u.target_lang = k.target_lang`,
+      [rest.map((p) => sourceIds.get(p.id)!), rest.map((p) => p.write.targetLanguage)],
+    );
+    const byKey = new Map(existing.rows.map((r) => [`${r.source_id}\n${r.target_lang}`, r]));
+    for (const p of rest) {
+      const decision = decideWrite(byKey.get(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`), p.write);
+      if (decision.action === 'skip') result.skipped.push({ segmentId: p.id, targetLanguage: p.write.targetLanguage, reason: decision.reason });
+      else result.unchanged++;
+    }
+  }
+}
+
+/**
+ * Postings of newly stored sources, and their document frequencies. Word rows
+ * are only inserted while batches go in (no row versions pile up in a long
+ * import); each word's count is raised once, at the end of the transaction.
+ */
+export class WordCounts {
+  readonly #df = new Map<string, number>();
+  readonly #committed: Map<string, number>;
+  readonly #pending = new Map<string, number>();
+
+  constructor(committed: Map<string, number>) {
+    this.#committed = committed;
+  }
+
+  async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[] }>): Promise<void> {
+    const unknown = new Set<string>();
+    for (const { words } of sources) {
+      for (const word of words) {
+        this.#df.set(word, (this.#df.get(word) ?? 0) + 1);
+        if (!this.#committed.has(word) && !this.#pending.has(word)) unknown.add(word);
+      }
+    }
+    if (unknown.size) {
+      const list = [...unknown].sort();
+      await client.query('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
+      const { rows } = await client.query<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
+      for (const row of rows) this.#pending.set(row.word, row.id);
+    }
+    const wordCol: number[] = [];
+    const sourceCol: number[] = [];
+    for (const { sourceId, words } of sources) {
+      for (const word of words) {
+        wordCol.push(this.#committed.get(word) ?? this.#pending.get(word)!);
+        sourceCol.push(sourceId);
+      }
+    }
+    await client.query('INSERT INTO tolk_postings (word_id, source_id) SELECT * FROM unnest($1::integer[], $2::integer[])', [wordCol, sourceCol]);
+  }
+
+  /** Raises each word's count once (sorted: writers wait for each other instead of deadlocking). */
+  async flush(client: pg.PoolClient): Promise<void> {
+    if (this.#df.size === 0) return;
+    const words = [...this.#df.keys()].sort();
+    // Row locks in one order for every writer.
+    await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR UPDATE', [words]);
+    await client.query(
+      `UPDATE tolk_words w SET df = w.df + d.n FROM (SELECT * FROM unnest($1::text[], $2::integer[]) AS d (word, n) ORDER BY 1) d WHERE w.word = d.word`,
+      [words, words.map((w) => this.#df.get(w)!)],
+    );
+    this.#df.clear();
+  }
+
+  /** After COMMIT: the ids this transaction created are now safe to remember. */
+  committed(): void {
+    for (const [word, id] of this.#pending) this.#committed.set(word, id);
+    this.#pending.clear();
+  }
+}
+

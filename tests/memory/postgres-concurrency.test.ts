@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { segmentId } from '../../src/markdown/index.js';
+import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
+import { queryWords } from '../../src/memory/postgres/pg-store.js';
+import { PG_SCHEMA_VERSION } from '../../src/memory/postgres/migrations.js';
+import { freshDatabase } from '../helpers/postgres.js';
+
+// Child processes run the built store (npm test builds first).
+const worker = fileURLToPath(new URL('./workers/pg-writer.mjs', import.meta.url));
+
+type Result = { code: number | null; stdout: string; stderr: string };
+
+function run(args: string[], onReady?: () => void): { done: Promise<Result>; go: () => void } {
+  const child = spawn(process.execPath, [worker, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<Result>((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout === 'ready\n') onReady?.();
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { done, go: () => child.stdin.end('go\n') };
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const SEGMENTS = 1000;
+const source = (i: number) => `Wedstrijd ${i} eindigde in een gelijkspel na verlenging.`;
+
+describe('PostgreSQL memory under concurrency', () => {
+  it('race: 4 processes writing machine and human targets at once over stored machine text → human text kept, machine text as history', async () => {
+    const url = await freshDatabase('tolk_race');
+    const store = new PostgresMemoryStore(url);
+    const first: MemoryWrite[] = Array.from({ length: SEGMENTS }, (_, i) => ({
+      sourceLanguage: 'nl',
+      targetLanguage: 'af',
+      source: source(i),
+      target: `m0 ${i}`,
+      origin: 'engine:e0',
+      status: 'machine',
+    }));
+    expect((await store.write(first)).inserted).toBe(SEGMENTS);
+
+    const results = await Promise.all([1, 2, 3, 4].map((k) => run([url, 'race', String(k), String(SEGMENTS)]).done));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const totals = results.map((r) => JSON.parse(r.stdout) as { inserted: number; updated: number; unchanged: number; skipped: number });
+    // Every write was either applied, found unchanged or refused by the rules; none was lost to an error.
+    for (const t of totals) expect(t.inserted + t.updated + t.unchanged + t.skipped).toBe(2 * SEGMENTS);
+    expect(totals.reduce((n, t) => n + t.inserted, 0)).toBe(0);
+
+    const found = await store.lookup(Array.from({ length: SEGMENTS }, (_, i) => segmentId('nl', source(i))), 'af');
+    expect(found.size).toBe(SEGMENTS);
+    for (let i = 0; i < SEGMENTS; i++) {
+      const entry = found.get(segmentId('nl', source(i)))!;
+      expect(entry).toMatchObject({ target: `human ${i}`, origin: 'human', status: 'translated' });
+      expect(entry.previousTarget).toMatch(new RegExp(`^m[0-4] ${i}$`));
+      expect(entry.previousOrigin).toMatch(/^engine:e[0-4]$/);
+    }
+    // Nothing stored twice: one source and one unit per segment, postings and word counts agree.
+    const [counts] = await query<{ sources: string; units: string; postings: string; df: string }>(
+      url,
+      'SELECT (SELECT count(*) FROM tolk_sources) AS sources, (SELECT count(*) FROM tolk_units) AS units, (SELECT count(*) FROM tolk_postings) AS postings, (SELECT sum(df) FROM tolk_words) AS df',
+    );
+    const words = Array.from({ length: SEGMENTS }, (_, i) => queryWords(source(i)).length).reduce((a, b) => a + b, 0);
+    expect(counts).toEqual({ sources: String(SEGMENTS), units: String(SEGMENTS), postings: String(words), df: String(words) });
+    await store.close();
+  }, 400_000);
+
+  it('migration race: four processes opening a fresh database at once each migrate it once, without error', async () => {
+    for (let round = 0; round < 2; round++) {
+      const url = await freshDatabase('tolk_migrate');
+      let ready = 0;
+      const children: Array<ReturnType<typeof run>> = [];
+      const allReady = new Promise<void>((resolve) => {
+        for (let i = 0; i < 4; i++) children.push(run([url, 'open'], () => ++ready === 4 && resolve()));
+      });
+      await allReady;
+      for (const child of children) child.go();
+      const results = await Promise.all(children.map((c) => c.done));
+      for (const r of results) expect(r.code, r.stderr).toBe(0);
+      const versions = await query<{ version: number }>(url, 'SELECT version FROM tolk_schema_migrations ORDER BY version');
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
+    }
+  }, 300_000);
+});
