@@ -79,6 +79,8 @@ interface Accepted {
   target: string;
   status: Status;
   draft: boolean;
+  /** The target is a suggestion the file offered, as offered. */
+  offered: boolean;
   /** False when no current source article or UI string has the segment: its source changed since the export. */
   current: boolean;
   /** A UI string of the language (it may be an article segment too: the same text). */
@@ -189,6 +191,20 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
     for (const unit of units) {
       const existing = inMemory.get(unit.segmentId);
       const now = unit.kind === 'string' ? inFiles.get(unit.segmentId) : existing;
+      if (unit.draft) {
+        // The translator's work is theirs: CAT tools such as OmegaT never touch the state, so a draft state
+        // says nothing once the text changed. A target that is neither the source (judged already), a
+        // suggestion the file offered, nor what tolk holds for the segment is the translator's: translated.
+        const asOffered = unit.offered || existing?.target === unit.target || (now !== undefined && 'inFile' in now && now.target === unit.target);
+        if (!asOffered) {
+          unit.status = 'translated';
+          unit.draft = false;
+        } else if (existing?.target !== unit.target && !(now && now.status !== 'machine')) {
+          // A suggestion left as it was offered, not the segment's own: it stays what it was.
+          report.untranslated++;
+          continue;
+        }
+      }
       const update = unit.kind === 'string' && unit.current
         ? { entry: strings.get(unit.segmentId)!, target: unit.target, from: `${unit.file} (unit ${unit.label})`, ...(existing ? { previous: existing.target } : {}) }
         : undefined;

@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadProject } from '../../config/index.js';
 import { openMemory } from '../../memory/index.js';
-import { importXliff, indexSegments, syncStatus } from '../../sync/index.js';
+import { importXliff, indexSegments, omegatTargetFiles, syncStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { printDiagnostics, printStatus, projectGlossary } from './sync.js';
 
@@ -11,6 +12,14 @@ export interface SyncImportArgs {
   root?: string;
   json?: boolean;
 }
+
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /**
  * `tolk sync import <file...>`: translators' XLIFF into the memory and the
@@ -26,7 +35,11 @@ export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promis
     const report = await importXliff({
       project,
       store,
-      files: args.files.map((file) => ({ path: resolve(io.cwd, file), display: file })),
+      // A directory is an OmegaT project exported with --omegat: the files OmegaT wrote into its target/.
+      files: args.files.flatMap((file) => {
+        const path = resolve(io.cwd, file);
+        return isDirectory(path) ? omegatTargetFiles(path, file) : [{ path, display: file }];
+      }),
       ...(args.to ? { language: args.to } : {}),
       ...(glossary ? { glossary } : {}),
     });
