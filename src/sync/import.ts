@@ -195,11 +195,15 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
         // The translator's work is theirs: CAT tools such as OmegaT never touch the state, so a draft state
         // says nothing once the text changed. A target that is neither the source (judged already), a
         // suggestion the file offered, nor what tolk holds for the segment is the translator's: translated.
-        const asOffered = unit.offered || existing?.target === unit.target || (now !== undefined && 'inFile' in now && now.target === unit.target);
-        if (!asOffered) {
+        const asNow = existing?.target === unit.target || now?.target === unit.target;
+        if (!unit.offered && !asNow) {
           unit.status = 'translated';
           unit.draft = false;
-        } else if (existing?.target !== unit.target && !(now && now.status !== 'machine')) {
+        } else if (asNow && now?.target === unit.target && existing?.target !== unit.target) {
+          // What the locale file holds already (typed by a person): sent back as it was.
+          report.unchanged++;
+          continue;
+        } else if (!asNow && !(now && now.status !== 'machine')) {
           // A suggestion left as it was offered, not the segment's own: it stays what it was.
           report.untranslated++;
           continue;

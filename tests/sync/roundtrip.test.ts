@@ -29,9 +29,13 @@ describe.each([
     validateXliff(file, schema);
     const segments = await sourceSegments(root);
     const xml = readFileSync(file, 'utf8');
-    // Every segment is a machine translation, so every one is offered, once.
+    // Every segment is a machine translation, so every one is offered, once: the MT as a suggestion, the source in the target.
     expect(unitIds(xml).sort()).toEqual([...segments.keys()].sort());
-    expect(xml).toMatch(format === 'xliff2' ? /<segment state="initial" subState="tolk:machine">/ : /state="needs-review-translation" state-qualifier="mt-suggestion"/);
+    expect(xml).toMatch(
+      format === 'xliff2'
+        ? /<mtc:match ref="#s1" type="mt" origin="engine:pseudo">[\s\S]*?<segment id="s1" state="initial" subState="tolk:source-copy">/
+        : /<target state="needs-translation">[\s\S]*?<alt-trans origin="engine:pseudo" alttranstype="proposal">\s*<target>⟦/,
+    );
 
     writeFileSync(file, fill(xml, { state: states.translated }));
     const imported = await syncImport(root, { files: ['af.xlf'] });
@@ -92,23 +96,26 @@ describe.each([
 });
 
 describe('drafts and untranslated units', () => {
-  it('sync: a draft target is stored below human translations; a copied source or empty draft is no translation', async () => {
+  it("sync: the translator's work is theirs: a changed target counts as translated whatever the state; the source, the suggestion as offered or an empty draft change nothing", async () => {
     const root = await translatedProject();
     await syncExport(root, { to: 'af', output: 'af.xlf' });
     const file = join(root, 'af.xlf');
     const xml = readFileSync(file, 'utf8');
-    const [draft, copied, empty] = unitIds(xml);
-    let filled = fill2(xml, { state: 'initial', only: (id) => id === draft });
+    const ids = unitIds(xml);
+    const [edited, copied, offered, empty] = ids;
+    const suggestion = (id: string) => new RegExp(`<unit id="${id}">[\\s\\S]*?<mtc:match [^>]*>[\\s\\S]*?<target xml:space="preserve">([\\s\\S]*?)</target>`).exec(xml)![1]!;
+    // The tool leaves the state as exported (initial): only the text says what the translator did.
+    let filled = fill2(xml, { state: 'initial', only: (id) => id === edited });
     filled = fill2(filled, { state: 'initial', only: (id) => id === copied, target: (source) => source });
+    filled = fill2(filled, { state: 'initial', only: (id) => id === offered, target: () => suggestion(offered!) });
     filled = fill2(filled, { state: 'initial', only: (id) => id === empty, target: () => '' });
     writeFileSync(file, filled);
     const before = await memory(root);
     const result = await syncImport(root, { files: ['af.xlf'] });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/1 imported \(1 drafts\), \d+ unchanged, 2 untranslated/);
+    expect(result.stdout).toContain(`1 imported, 1 unchanged, ${ids.length - 2} untranslated`);
     const after = await memory(root);
-    expect(after.get(draft!)).toMatchObject({ status: 'machine', origin: 'human' });
-    expect(after.get(copied!)).toEqual(before.get(copied!));
-    expect(after.get(empty!)).toEqual(before.get(empty!));
+    expect(after.get(edited!)).toMatchObject({ status: 'translated', origin: 'human' });
+    for (const id of ids.filter((i) => i !== edited)) expect(after.get(id)).toEqual(before.get(id));
   });
 });
