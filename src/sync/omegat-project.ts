@@ -107,7 +107,8 @@ export async function exportOmegatProject(options: OmegatExportOptions): Promise
       written.push(name);
     }
     await writeFileAtomic(join(build, 'omegat.project'), projectFile(sourceLanguage, language));
-    for (const empty of ['target', 'omegat', 'dictionary']) await mkdir(join(build, empty), { recursive: true });
+    // OmegaT refuses a project whose folders are missing, even empty ones.
+    for (const empty of ['source', 'target', 'tm', 'glossary', 'omegat', 'dictionary']) await mkdir(join(build, empty), { recursive: true });
     await writeFileAtomic(join(build, OMEGAT_MARKER), `${JSON.stringify({ tool: 'tolk', sourceLanguage, targetLanguage: language, source: xliffName }, null, 2)}\n`);
     written.unshift('omegat.project');
     written.push(OMEGAT_MARKER);
