@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
-import { parseMarkdown, segmentArticle, treeShape } from '../../src/markdown/index.js';
+import { parseMarkdown, segmentArticle, segmentId, treeShape } from '../../src/markdown/index.js';
 import { readProvenance } from '../../src/pipeline/index.js';
 import { fill12, fill2, humanize, memory, projectFiles, rich, seed, syncExport, syncImport, translatedProject, unitIds, validateXliff } from './helpers.js';
 
@@ -117,5 +117,25 @@ describe('drafts and untranslated units', () => {
     const after = await memory(root);
     expect(after.get(edited!)).toMatchObject({ status: 'translated', origin: 'human' });
     for (const id of ids.filter((i) => i !== edited)) expect(after.get(id)).toEqual(before.get(id));
+  });
+
+  it('sync: a memory match offered as the target (--prefill suggestion) and sent back untouched stays a suggestion (xliff2 and xliff12)', async () => {
+    const root = await translatedProject();
+    const article = join(root, 'articles/nl/rich.md');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('De renners reden', 'Alle renners reden'));
+    const reworded = segmentId('nl', 'Alle renners reden <1/> tegen de klok.<2/> Lees ook ons <3>verslag van de wegrit</3>.');
+    for (const [format, fill] of [['xliff2', fill2], ['xliff12', fill12]] as const) {
+      await syncExport(root, { to: 'af', format, prefill: 'suggestion', output: 'af.xlf' });
+      const xml = readFileSync(join(root, 'af.xlf'), 'utf8');
+      // The earlier wording's translation fills the target, in a draft state; the tool leaves it as it is.
+      const offered = format === 'xliff2'
+        ? new RegExp(`<unit id="${reworded}">[\\s\\S]*?<segment [^>]*subState="tolk:fuzzy-match">[\\s\\S]*?<target xml:space="preserve">([\\s\\S]*?)</target>`).exec(xml)![1]!
+        : new RegExp(`<trans-unit id="${reworded}"[\\s\\S]*?<target state="needs-review-translation" state-qualifier="fuzzy-match">([\\s\\S]*?)</target>`).exec(xml)![1]!;
+      writeFileSync(join(root, 'af.xlf'), fill(xml, { only: (id) => id === reworded, state: format === 'xliff2' ? 'initial' : 'needs-review-translation', target: () => offered }));
+      const result = await syncImport(root, { files: ['af.xlf'], json: true });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ imported: 0, rejected: [] });
+      expect((await memory(root)).get(reworded)).toBeUndefined();
+    }
   });
 });
