@@ -92,4 +92,21 @@ describe('interop with Translate Toolkit (xliff2po, po2xliff)', () => {
     );
     expect((await memory(root)).get(segmentId('nl', HEADING))!.origin).toBe('engine:pseudo');
   });
+
+  it('sync: with the default --prefill source, PO entries carry the source as a fuzzy msgstr; only what the translator changed comes back', async () => {
+    const root = await translatedProject();
+    expect((await syncExport(root, { to: 'af', format: 'xliff12', codes: 'bpt', output: 'af.xlf' })).code).toBe(0);
+    tt('xliff2po', 'af.xlf', 'af.po', root);
+    const po = readFileSync(join(root, 'af.po'), 'utf8');
+    expect(po).toContain(`#, fuzzy\nmsgid "Hoe verliep de rit?"\nmsgstr "Hoe verliep de rit?"`);
+    writeFileSync(join(root, 'af.po'), translatePo(po, SUBHEADING, 'Hoe het die rit verloop?'));
+    tt('po2xliff', 'af.po', 'back.xlf', root);
+    const result = await syncImport(root, { files: ['back.xlf'], to: 'af', json: true });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ imported: 1, unchanged: 0, untranslated: report.files[0].units - 1, rejected: [] });
+    const entries = await memory(root);
+    expect(entries.get(segmentId('nl', SUBHEADING))).toMatchObject({ target: 'Hoe het die rit verloop?', origin: 'human', status: 'translated' });
+    expect(entries.get(segmentId('nl', HEADING))!.origin).toBe('engine:pseudo');
+  });
 });
