@@ -97,6 +97,11 @@ interface Accepted {
  * not empty, a state tolk knows — and a unit that fails is rejected with its
  * reason while the rest are imported. A unit whose source changed since the
  * export is stored as a fuzzy match (under its old source), never applied.
+ * The translator's work is theirs: in a draft state (which tools like OmegaT
+ * never change) a target is judged by its text — empty or the source:
+ * untranslated; a suggestion the file offered or what tolk holds for the
+ * segment: what it was; anything else: the translator's, stored as
+ * `translated`. A finished state is taken as it says.
  * What the memory already holds is left as it is, so importing the same file
  * twice changes nothing the second time. UI strings take the same way and
  * end in the language's locale files instead of an article.

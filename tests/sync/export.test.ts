@@ -65,7 +65,7 @@ describe('tolk sync export', () => {
     // The machine translation is offered as a candidate, not as the text to translate.
     expect(machine).toMatchObject({ state: 'initial', target: 'Hoe verliep de rit?' });
     expect(machine.matches).toEqual([{ attributes: 'ref="#s1" type="mt" origin="engine:pseudo"', source: 'Hoe verliep de rit?', target: expect.stringMatching(/^⟦/) }]);
-    expect(machine.notes).toContainEqual(['tolk', 'machine translation: check and correct it, then mark it translated']);
+    expect(machine.notes).toContainEqual(['tolk', 'machine-translated: the machine translation is offered as a match (take it and correct it, or translate anew)']);
 
     // Units are grouped by the article they first occur in.
     expect([...xml.matchAll(/<file id="(f\d+)" original="([^"]+)"/g)].map((m) => m[2])).toEqual(['articles/nl/nieuw.md', 'articles/nl/rich.md', 'articles/nl/seed.md']);
