@@ -259,9 +259,21 @@ describe('interop with OmegaT 3.6 (console modes, headless)', () => {
     mkdirSync(join(root, 'empty'));
     expect((await syncExport(root, { to: 'af', omegat: 'empty' })).code).toBe(0);
     expect(existsSync(join(root, 'empty', 'omegat.project'))).toBe(true);
+    // Nothing translated yet, or no OmegaT project at all: exit 2, nothing imported.
+    const before = await memory(root);
+    expect(await syncImport(root, { files: ['empty'] })).toMatchObject({
+      code: 2,
+      stderr: 'tolk: empty: empty/target holds no XLIFF file: in OmegaT, run Project → Create Translated Documents (Ctrl+D) first\n',
+    });
+    expect(await syncImport(root, { files: ['busy'] })).toMatchObject({
+      code: 2,
+      stderr: 'tolk: busy: busy is a directory but no OmegaT project (no omegat.project); pass XLIFF files or an OmegaT project\n',
+    });
+    expect(await memory(root)).toEqual(before);
 
     // An earlier export: tolk's files are replaced, the translator's project_save.tmx is not.
     const saved = join(dir, 'omegat/project_save.tmx');
+    if (!existsSync(saved)) writeFileSync(saved, '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header/><body/></tmx>\n');
     const work = readFileSync(saved, 'utf8');
     expect((await syncExport(root, { to: 'af', omegat: 'af-omegat', all: true })).code).toBe(0);
     expect(readFileSync(saved, 'utf8')).toBe(work);
