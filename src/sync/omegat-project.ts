@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Project } from '../config/index.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
@@ -114,8 +114,13 @@ export async function exportOmegatProject(options: OmegatExportOptions): Promise
     written.push(OMEGAT_MARKER);
     if (!earlier) {
       // An empty directory (it may exist) is replaced by the finished project in one rename.
-      if (existsSync(dir)) await rm(dir, { recursive: true });
-      await rename(build, dir);
+      // rmdir, not rm: it fails on a directory another run filled meanwhile.
+      if (existsSync(dir)) await rmdir(dir).catch(() => undefined);
+      await rename(build, dir).catch((error: NodeJS.ErrnoException) => {
+        // Another run put a project there meanwhile: this one is dropped, that one stays whole.
+        if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') throw new UsageError(`--omegat ${options.display}: another export wrote the directory meanwhile; nothing written by this one`);
+        throw error;
+      });
     }
     return { ...report, file: join(options.display, xliffName), dir: options.display, written, memory: { human, machine }, glossaryEntries };
   } catch (error) {
