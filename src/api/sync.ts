@@ -1,9 +1,10 @@
 import type { Project } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
-import type { Xliff12Codes, XliffFormat } from '../exchange/index.js';
+import type { Prefill, Xliff12Codes, XliffFormat } from '../exchange/index.js';
 import { loadGlossaries } from '../glossary/index.js';
 import { openMemory, type MemoryStore } from '../memory/index.js';
 import {
+  exportOmegatProject,
   exportXliff,
   importXliff,
   indexSegments,
@@ -15,6 +16,7 @@ import {
   type ImportFile,
   type ImportReport,
   type LanguageStatus,
+  type OmegatExportReport,
   type SyncMarkdownReport,
 } from '../sync/index.js';
 
@@ -29,6 +31,8 @@ export interface SyncExportOptions {
   codes?: Xliff12Codes;
   /** Every segment, translated ones included. */
   all?: boolean;
+  /** What `<target>` holds where no person has translated: the source, the best suggestion, or nothing. @default "source" */
+  prefill?: Prefill;
 }
 
 /** One XLIFF file with what translators should work on (everything with `all`). */
@@ -45,7 +49,26 @@ export async function syncExport(project: Project, options: SyncExportOptions): 
       output: options.output,
       ...(options.codes ? { codes: options.codes } : {}),
       ...(options.all ? { all: true } : {}),
+      ...(options.prefill ? { prefill: options.prefill } : {}),
       ...(glossary ? { glossary: glossary.glossary } : {}),
+    }),
+  );
+}
+
+/** A ready OmegaT project for one language in `dir`: XLIFF 1.2 in source/, the memory in tm/, MT in tm/penalty-30/, the glossary. */
+export async function syncExportOmegat(project: Project, options: { to: string; dir: string; display?: string; all?: boolean }): Promise<OmegatExportReport> {
+  const language = syncLanguages(project, [options.to])[0]!;
+  const glossary = await projectGlossary(project);
+  return withMemory(project, async (store) =>
+    exportOmegatProject({
+      project,
+      store,
+      index: await indexSegments(project, [language]),
+      language,
+      dir: options.dir,
+      display: options.display ?? options.dir,
+      ...(options.all ? { all: true } : {}),
+      ...(glossary ? { glossary: glossary.glossary, glossaryFiles: project.config.glossaries } : {}),
     }),
   );
 }

@@ -212,10 +212,12 @@ sync
   .command('export')
   .description('write one XLIFF file with what translators should work on')
   .requiredOption('--to <lang>', 'target language')
-  .option('--format <format>', 'xliff2 or xliff12', 'xliff2')
+  .option('--format <format>', 'xliff2 (the default) or xliff12')
   .option('--codes <codes>', 'XLIFF 1.2 inline codes: g (<g>/<x/>, the default) or bpt (<bpt>/<ept>/<ph>, for Translate Toolkit)')
   .option('--all', 'every segment, translated ones included')
   .option('-o, --output <file>', 'XLIFF file to write (default: <source>-<lang>.xlf)')
+  .option('--prefill <what>', 'what <target> holds where no person has translated: source (default; OmegaT), suggestion (PO via xliff2po), none (Trados, memoQ, Phrase)')
+  .option('--omegat <dir>', 'write a ready OmegaT project (XLIFF 1.2, memory, machine translations, glossary) into <dir>')
   .addOption(root())
   .addOption(json())
   .action(async (opts) => {
@@ -226,7 +228,7 @@ sync
 sync
   .command('import')
   .description('import translated XLIFF files into the memory and rebuild the localized articles')
-  .argument('<files...>', 'XLIFF 2.x or 1.2 files')
+  .argument('<files...>', 'XLIFF 2.x or 1.2 files, or an OmegaT project exported with --omegat (its target/)')
   .option('--to <lang>', "target language for files that name none (Translate Toolkit's po2xliff output)")
   .addOption(root())
   .addOption(json())

@@ -1,6 +1,6 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { writeXliff, type Xliff12Codes, type XliffFileOut, type XliffFormat, type XliffUnitOut } from '../exchange/index.js';
+import { writeXliff, type Prefill, type Xliff12Codes, type XliffFileOut, type XliffFormat, type XliffUnitOut } from '../exchange/index.js';
 import { matchers, type Glossary } from '../glossary/index.js';
 import { checkTags, tagShape } from '../markdown/index.js';
 import type { MemoryStore } from '../memory/index.js';
@@ -9,6 +9,7 @@ import { findAllEdits } from './markdown-edits.js';
 import { translationsFor } from './rebuild.js';
 import type { IndexedSegment, SegmentIndex } from './segment-index.js';
 import { stringTranslations, type IndexedString } from './string-index.js';
+import { unitTarget, type UnitTargetOptions } from './suggestions.js';
 import { fuzzyNotes, glossaryNotes, keyNotes, locationNotes, reasonNote, type ExportReason } from './unit-notes.js';
 
 export interface ExportOptions {
@@ -27,6 +28,10 @@ export interface ExportOptions {
   glossary?: Glossary;
   /** TM matches per unit. @default 3 */
   fuzzyMatches?: number;
+  /** What `<target>` holds where no person has translated (see Prefill). @default 'source' */
+  prefill?: Prefill;
+  /** A person's translation as the target or as a suggestion beside it. @default 'target' */
+  translated?: UnitTargetOptions['translated'];
 }
 
 export interface ExportReport {
@@ -93,6 +98,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     });
     return matches.filter((m) => m.segmentId !== id).slice(0, options.fuzzyMatches ?? 3);
   };
+  const targetOptions: UnitTargetOptions = { prefill: options.prefill ?? 'source', translated: options.translated ?? 'target' };
   const termNotes = (source: string) => (sourceTerms ? glossaryNotes(source, sourceTerms, language) : []);
 
   // The index knows the articles' segments for every language; only article languages get them.
@@ -118,7 +124,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     add(occurrences[0]!.article, {
       id,
       source: segment.source,
-      ...(usable ? { target: { text: usable.target, status: usable.status } } : {}),
+      ...unitTarget(segment.source, usable, similar, targetOptions),
       locations: occurrences.map((o) => ({ file: o.article, line: o.line })),
       notes: [...locationNotes(occurrences), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(segment.source)],
       codes,
@@ -129,7 +135,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
   const inFiles = await stringTranslations(store, language, strings);
   for (const [id, string] of strings) {
     const now = inFiles.get(id);
-    const usable = now?.target !== undefined ? { text: now.target, status: now.status } : undefined;
+    const usable = now?.target !== undefined ? { target: now.target, status: now.status } : undefined;
     // What the locale file holds is done unless a machine wrote it.
     if (!options.all && now?.inFile && now.status !== 'machine') continue;
     const similar = await similarTo(id, string.value.tagged);
@@ -137,7 +143,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     add(string.keys[0]!.sourceFile, {
       id,
       source: string.value.tagged,
-      ...(usable ? { target: usable } : {}),
+      ...unitTarget(string.value.tagged, usable, similar, targetOptions),
       locations: string.keys.map((k) => ({ file: k.sourceFile, line: k.line })),
       notes: [...keyNotes(string), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(string.value.tagged)],
       codes: string.codes,

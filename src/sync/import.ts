@@ -79,6 +79,8 @@ interface Accepted {
   target: string;
   status: Status;
   draft: boolean;
+  /** The target is a suggestion the file offered, as offered. */
+  offered: boolean;
   /** False when no current source article or UI string has the segment: its source changed since the export. */
   current: boolean;
   /** A UI string of the language (it may be an article segment too: the same text). */
@@ -95,6 +97,11 @@ interface Accepted {
  * not empty, a state tolk knows — and a unit that fails is rejected with its
  * reason while the rest are imported. A unit whose source changed since the
  * export is stored as a fuzzy match (under its old source), never applied.
+ * The translator's work is theirs: in a draft state (which tools like OmegaT
+ * never change) a target is judged by its text — empty or the source:
+ * untranslated; a suggestion the file offered or what tolk holds for the
+ * segment: what it was; anything else: the translator's, stored as
+ * `translated`. A finished state is taken as it says.
  * What the memory already holds is left as it is, so importing the same file
  * twice changes nothing the second time. UI strings take the same way and
  * end in the language's locale files instead of an article.
@@ -189,6 +196,24 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
     for (const unit of units) {
       const existing = inMemory.get(unit.segmentId);
       const now = unit.kind === 'string' ? inFiles.get(unit.segmentId) : existing;
+      if (unit.draft) {
+        // The translator's work is theirs: CAT tools such as OmegaT never touch the state, so a draft state
+        // says nothing once the text changed. A target that is neither the source (judged already), a
+        // suggestion the file offered, nor what tolk holds for the segment is the translator's: translated.
+        const asNow = existing?.target === unit.target || now?.target === unit.target;
+        if (!unit.offered && !asNow) {
+          unit.status = 'translated';
+          unit.draft = false;
+        } else if (asNow && now?.target === unit.target && existing?.target !== unit.target) {
+          // What the locale file holds already (typed by a person): sent back as it was.
+          report.unchanged++;
+          continue;
+        } else if (!asNow && !(now && now.status !== 'machine')) {
+          // A suggestion left as it was offered, not the segment's own: it stays what it was.
+          report.untranslated++;
+          continue;
+        }
+      }
       const update = unit.kind === 'string' && unit.current
         ? { entry: strings.get(unit.segmentId)!, target: unit.target, from: `${unit.file} (unit ${unit.label})`, ...(existing ? { previous: existing.target } : {}) }
         : undefined;

@@ -1,5 +1,6 @@
 /** Translator sync: XLIFF out and in (articles and UI strings), hand edits in localized Markdown back into the memory, and where each language stands. */
 export { exportXliff, type ExportOptions, type ExportReport } from './export.js';
+export { exportOmegatProject, omegatTargetFiles, OMEGAT_MARKER, type OmegatExportOptions, type OmegatExportReport } from './omegat-project.js';
 export { importXliff, type ImportFile, type ImportOptions, type ImportReport, type ImportedFile } from './import.js';
 export { syncMarkdown, storeEdits, type SyncMarkdownOptions, type SyncMarkdownReport, type StoreEditsResult } from './sync-markdown.js';
 export { findEdits, findAllEdits, type EditScan, type FindEditsInput, type MarkdownEdit } from './markdown-edits.js';

@@ -8,7 +8,16 @@ const SEGMENT_ID = /^[0-9a-f]{64}$/;
 export type Verdict =
   | { reject: [rule: string, message: string] }
   | { untranslated: true }
-  | { segmentId: string; source: string; target: string; status: Status; draft: boolean; current: boolean };
+  | {
+      segmentId: string;
+      source: string;
+      target: string;
+      status: Status;
+      draft: boolean;
+      current: boolean;
+      /** The target is one of the suggestions the file offered (1.2 `<alt-trans>`, 2.0 `<mtc:match>`), as it was offered. */
+      offered: boolean;
+    };
 
 /**
  * One unit against the project. The segment is named by the unit id (or,
@@ -64,6 +73,7 @@ export function judgeUnit(unit: XliffUnitIn, format: XliffFormat, sourceLanguage
     status: draft ? 'machine' : (meaning as { status: Status }).status,
     draft,
     current: current !== undefined,
+    offered: (unit.suggestions ?? []).some((s) => normalizeSource(s) === normalizeSource(target)),
   };
 }
 

@@ -91,15 +91,15 @@ export async function translationsFor(
   sourceLanguage: string,
   language: string,
   articles: ReadonlyArray<{ article: { segments: ReadonlyArray<{ id: string; source: string }> } }>,
-): Promise<Map<string, { target: string; status: Status }>> {
+): Promise<Map<string, { target: string; status: Status; origin: string }>> {
   const sources = new Map<string, string>();
   for (const { article } of articles) for (const s of article.segments) sources.set(s.id, s.source);
-  const found = new Map<string, { target: string; status: Status }>();
-  for (const [id, entry] of await store.lookup([...sources.keys()], language)) found.set(id, { target: entry.target, status: entry.status });
+  const found = new Map<string, { target: string; status: Status; origin: string }>();
+  for (const [id, entry] of await store.lookup([...sources.keys()], language)) found.set(id, { target: entry.target, status: entry.status, origin: entry.origin });
   for (const [id, source] of sources) {
     if (found.has(id)) continue;
     const byText = await store.lookupText(source, sourceLanguage, language);
-    if (byText) found.set(id, { target: byText.target, status: byText.status });
+    if (byText) found.set(id, { target: byText.target, status: byText.status, origin: byText.origin });
   }
   return found;
 }

@@ -11,7 +11,7 @@ const REASONS: Record<ExportReason, string> = {
   untranslated: 'not translated yet',
   fuzzy: 'not translated yet; the memory has similar sentences (see the tm notes)',
   stale: 'the source sentence changed since this article was translated; the earlier translation is among the tm notes',
-  machine: 'machine translation: check and correct it, then mark it translated',
+  machine: 'machine-translated: the machine translation is offered as a match (take it and correct it, or translate anew)',
   translated: 'translated by a person',
   reviewed: 'reviewed',
   final: 'final',

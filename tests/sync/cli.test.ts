@@ -21,5 +21,6 @@ describe('tolk sync through the bin', () => {
     expect(hostile.code).toBe(2);
     expect(hostile.stderr).toMatch(/^tolk: hostile\.xlf:2: DOCTYPE is not allowed/m);
     expect(runTolk(['sync', 'export', '--to', 'af', '--format', 'xliff3'], root).code).toBe(2);
-  });
+    // Seven processes of the bin: past 30 s on a loaded two-core machine.
+  }, 120_000);
 });

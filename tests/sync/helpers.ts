@@ -104,13 +104,15 @@ export interface Fill {
 export function fill2(xml: string, options: Fill = {}): string {
   return xml.replace(/<unit id="([^"]+)">([\s\S]*?)<\/unit>/g, (whole, id: string, body: string) => {
     if (options.only && !options.only(id)) return whole;
-    const source = /<source xml:space="preserve">([\s\S]*?)<\/source>/.exec(body)![1]!;
-    const target = (options.target ?? humanizeXml)(source, id);
-    const filled = body
-      .replace(/<segment[^>]*>/, `<segment state="${options.state ?? 'translated'}">`)
-      .replace(/\s*<target[^>]*>[\s\S]*?<\/target>/, '')
-      .replace(/(<source xml:space="preserve">[\s\S]*?<\/source>)/, `$1\n        <target xml:space="preserve">${target}</target>`);
-    return `<unit id="${id}">${filled}</unit>`;
+    // Only the segment: the unit's <mtc:matches> hold a <source> and <target> of their own.
+    return `<unit id="${id}">${body.replace(/<segment[^>]*>[\s\S]*?<\/segment>/, (segment) => {
+      const source = /<source xml:space="preserve">([\s\S]*?)<\/source>/.exec(segment)![1]!;
+      const target = (options.target ?? humanizeXml)(source, id);
+      return segment
+        .replace(/<segment([^>]*?)(?: state="[^"]*")?(?: subState="[^"]*")?>/, `<segment$1 state="${options.state ?? 'translated'}">`)
+        .replace(/\s*<target[^>]*>[\s\S]*?<\/target>/, '')
+        .replace(/(<source xml:space="preserve">[\s\S]*?<\/source>)/, `$1\n        <target xml:space="preserve">${target}</target>`);
+    })}</unit>`;
   });
 }
 
@@ -118,12 +120,14 @@ export function fill2(xml: string, options: Fill = {}): string {
 export function fill12(xml: string, options: Fill = {}): string {
   return xml.replace(/<trans-unit id="([^"]+)"([^>]*)>([\s\S]*?)<\/trans-unit>/g, (whole, id: string, attributes: string, body: string) => {
     if (options.only && !options.only(id)) return whole;
-    const source = /<source>([\s\S]*?)<\/source>/.exec(body)![1]!;
+    // Only the unit's own <source> and <target>, which come first: an <alt-trans> has its own.
+    const own = /^\s*<source>[\s\S]*?<\/source>(\s*<target[^>]*>[\s\S]*?<\/target>)?/.exec(body)![0];
+    const source = /<source>([\s\S]*?)<\/source>/.exec(own)![1]!;
     const target = (options.target ?? humanizeXml)(source, id);
-    const filled = body
+    const filled = own
       .replace(/\s*<target[^>]*>[\s\S]*?<\/target>/, '')
       .replace(/(<source>[\s\S]*?<\/source>)/, `$1\n        <target state="${options.state ?? 'translated'}">${target}</target>`);
-    return `<trans-unit id="${id}"${attributes}>${filled}</trans-unit>`;
+    return `<trans-unit id="${id}"${attributes}>${filled}${body.slice(own.length)}</trans-unit>`;
   });
 }
 

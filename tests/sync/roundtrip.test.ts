@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
-import { parseMarkdown, segmentArticle, treeShape } from '../../src/markdown/index.js';
+import { parseMarkdown, segmentArticle, segmentId, treeShape } from '../../src/markdown/index.js';
 import { readProvenance } from '../../src/pipeline/index.js';
 import { fill12, fill2, humanize, memory, projectFiles, rich, seed, syncExport, syncImport, translatedProject, unitIds, validateXliff } from './helpers.js';
 
@@ -29,9 +29,13 @@ describe.each([
     validateXliff(file, schema);
     const segments = await sourceSegments(root);
     const xml = readFileSync(file, 'utf8');
-    // Every segment is a machine translation, so every one is offered, once.
+    // Every segment is a machine translation, so every one is offered, once: the MT as a suggestion, the source in the target.
     expect(unitIds(xml).sort()).toEqual([...segments.keys()].sort());
-    expect(xml).toMatch(format === 'xliff2' ? /<segment state="initial" subState="tolk:machine">/ : /state="needs-review-translation" state-qualifier="mt-suggestion"/);
+    expect(xml).toMatch(
+      format === 'xliff2'
+        ? /<mtc:match ref="#s1" type="mt" origin="engine:pseudo">[\s\S]*?<segment id="s1" state="initial" subState="tolk:source-copy">/
+        : /<target state="needs-translation">[\s\S]*?<alt-trans origin="engine:pseudo" alttranstype="proposal">\s*<target>⟦/,
+    );
 
     writeFileSync(file, fill(xml, { state: states.translated }));
     const imported = await syncImport(root, { files: ['af.xlf'] });
@@ -92,23 +96,46 @@ describe.each([
 });
 
 describe('drafts and untranslated units', () => {
-  it('sync: a draft target is stored below human translations; a copied source or empty draft is no translation', async () => {
+  it("sync: the translator's work is theirs: a changed target counts as translated whatever the state; the source, the suggestion as offered or an empty draft change nothing", async () => {
     const root = await translatedProject();
     await syncExport(root, { to: 'af', output: 'af.xlf' });
     const file = join(root, 'af.xlf');
     const xml = readFileSync(file, 'utf8');
-    const [draft, copied, empty] = unitIds(xml);
-    let filled = fill2(xml, { state: 'initial', only: (id) => id === draft });
+    const ids = unitIds(xml);
+    const [edited, copied, offered, empty] = ids;
+    const suggestion = (id: string) => new RegExp(`<unit id="${id}">[\\s\\S]*?<mtc:match [^>]*>[\\s\\S]*?<target xml:space="preserve">([\\s\\S]*?)</target>`).exec(xml)![1]!;
+    // The tool leaves the state as exported (initial): only the text says what the translator did.
+    let filled = fill2(xml, { state: 'initial', only: (id) => id === edited });
     filled = fill2(filled, { state: 'initial', only: (id) => id === copied, target: (source) => source });
+    filled = fill2(filled, { state: 'initial', only: (id) => id === offered, target: () => suggestion(offered!) });
     filled = fill2(filled, { state: 'initial', only: (id) => id === empty, target: () => '' });
     writeFileSync(file, filled);
     const before = await memory(root);
     const result = await syncImport(root, { files: ['af.xlf'] });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/1 imported \(1 drafts\), \d+ unchanged, 2 untranslated/);
+    expect(result.stdout).toContain(`1 imported, 1 unchanged, ${ids.length - 2} untranslated`);
     const after = await memory(root);
-    expect(after.get(draft!)).toMatchObject({ status: 'machine', origin: 'human' });
-    expect(after.get(copied!)).toEqual(before.get(copied!));
-    expect(after.get(empty!)).toEqual(before.get(empty!));
+    expect(after.get(edited!)).toMatchObject({ status: 'translated', origin: 'human' });
+    for (const id of ids.filter((i) => i !== edited)) expect(after.get(id)).toEqual(before.get(id));
+  });
+
+  it('sync: a memory match offered as the target (--prefill suggestion) and sent back untouched stays a suggestion (xliff2 and xliff12)', async () => {
+    const root = await translatedProject();
+    const article = join(root, 'articles/nl/rich.md');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('De renners reden', 'Alle renners reden'));
+    const reworded = segmentId('nl', 'Alle renners reden <1/> tegen de klok.<2/> Lees ook ons <3>verslag van de wegrit</3>.');
+    for (const [format, fill] of [['xliff2', fill2], ['xliff12', fill12]] as const) {
+      await syncExport(root, { to: 'af', format, prefill: 'suggestion', output: 'af.xlf' });
+      const xml = readFileSync(join(root, 'af.xlf'), 'utf8');
+      // The earlier wording's translation fills the target, in a draft state; the tool leaves it as it is.
+      const offered = format === 'xliff2'
+        ? new RegExp(`<unit id="${reworded}">[\\s\\S]*?<segment [^>]*subState="tolk:fuzzy-match">[\\s\\S]*?<target xml:space="preserve">([\\s\\S]*?)</target>`).exec(xml)![1]!
+        : new RegExp(`<trans-unit id="${reworded}"[\\s\\S]*?<target state="needs-review-translation" state-qualifier="fuzzy-match">([\\s\\S]*?)</target>`).exec(xml)![1]!;
+      writeFileSync(join(root, 'af.xlf'), fill(xml, { only: (id) => id === reworded, state: format === 'xliff2' ? 'initial' : 'needs-review-translation', target: () => offered }));
+      const result = await syncImport(root, { files: ['af.xlf'], json: true });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ imported: 0, rejected: [] });
+      expect((await memory(root)).get(reworded)).toBeUndefined();
+    }
   });
 });

@@ -124,27 +124,32 @@ describe('UI strings: what a translator cannot break', () => {
     expect(ru(root).readingTime_few).toBe('{{count}} минуты чтения');
   });
 
-  it('sync import: a draft never replaces a value typed into the JSON; a translation does, and says what it replaced', async () => {
+  it("sync import: a translator's changed target replaces a value typed into the JSON whatever its state, and says what it replaced", async () => {
     const root = await stringsProject();
     expect((await syncExport(root, { to: 'ru', all: true, output: 'ru.xlf' })).stdout).toContain('7 units');
     const xml = readFileSync(join(root, 'ru.xlf'), 'utf8');
     // With --all the hand-written value goes out as a translation.
     expect(xml).toMatch(/<segment state="translated">\s*<source xml:space="preserve">Nieuws<\/source>\s*<target xml:space="preserve">Новости<\/target>/);
     const only = (id: string) => id === ids.news;
+    // Sent back as it was, in a draft state: nothing changes.
+    writeFileSync(join(root, 'same.xlf'), fill2(xml, { only, state: 'initial', target: () => 'Новости' }));
+    const same = await syncImport(root, { files: ['same.xlf'], json: true });
+    expect(JSON.parse(same.stdout)).toMatchObject({ imported: 0, draftsNotApplied: [], diagnostics: [] });
+    expect(ru(root).nav.news).toBe('Новости');
+
+    // Changed, even with the state left in a draft: the translator's work.
     writeFileSync(join(root, 'draft.xlf'), fill2(xml, { only, state: 'initial', target: () => 'Вести' }));
     const draft = await syncImport(root, { files: ['draft.xlf'], json: true });
-    expect(JSON.parse(draft.stdout).draftsNotApplied).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('the locale file has a translated translation, which a draft never replaces') }),
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(JSON.parse(draft.stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'string-superseded', file: 'locales/ru/common.json', key: 'nav.news', message: expect.stringContaining('"nav.news" was "Новости"') }),
     ]);
-    expect(ru(root).nav.news).toBe('Новости');
+    expect(ru(root).nav.news).toBe('Вести');
+    expect((await memory(root, 'ru')).get(ids.news)).toMatchObject({ target: 'Вести', status: 'translated' });
 
     writeFileSync(join(root, 'final.xlf'), fill2(xml, { only, state: 'final', target: () => 'Вести' }));
     const final = await syncImport(root, { files: ['final.xlf'], json: true });
     expect(final.code, final.stderr).toBe(0);
-    expect(JSON.parse(final.stdout).diagnostics).toEqual([
-      expect.objectContaining({ rule: 'string-superseded', file: 'locales/ru/common.json', key: 'nav.news', message: expect.stringContaining('"nav.news" was "Новости"') }),
-    ]);
-    expect(ru(root).nav.news).toBe('Вести');
     expect((await memory(root, 'ru')).get(ids.news)).toMatchObject({ target: 'Вести', status: 'final' });
   });
 
@@ -174,7 +179,8 @@ describe('UI strings: what a translator cannot break', () => {
 
   it('sync: a translation edited in a PO file by Translate Toolkit comes back into the locale file with {{count}} in place', async () => {
     const root = await stringsProject();
-    await syncExport(root, { to: 'ru', format: 'xliff12', codes: 'bpt', output: 'ru.xlf' });
+    // PO users take the machine translation as a fuzzy msgstr: --prefill suggestion.
+    await syncExport(root, { to: 'ru', format: 'xliff12', codes: 'bpt', prefill: 'suggestion', output: 'ru.xlf' });
     const tt = (command: string, input: string, output: string) => {
       const result = spawnSync(command, ['--progress=none', input, output], { cwd: root, encoding: 'utf8' });
       expect(result.error, `${command} must be installed (Debian package translate-toolkit)`).toBeUndefined();

@@ -32,7 +32,8 @@ const SUBHEADING = 'Hoe verliep de rit?';
 describe('interop with Translate Toolkit (xliff2po, po2xliff)', () => {
   it('sync: XLIFF 1.2 → PO → edited by a translator → XLIFF → import, cleanly and only once', async () => {
     const root = await translatedProject();
-    const exported = await syncExport(root, { to: 'af', format: 'xliff12', codes: 'bpt', output: 'af.xlf' });
+    // PO has no place for suggestions but a fuzzy msgstr: PO users export with --prefill suggestion.
+    const exported = await syncExport(root, { to: 'af', format: 'xliff12', codes: 'bpt', prefill: 'suggestion', output: 'af.xlf' });
     expect(exported.code, exported.stderr).toBe(0);
     validateXliff(join(root, 'af.xlf'), 'xliff-core-1.2-strict.xsd');
     tt('xliff2po', 'af.xlf', 'af.po', root);
@@ -71,7 +72,7 @@ describe('interop with Translate Toolkit (xliff2po, po2xliff)', () => {
 
   it('sync: with <g>/<x/> codes xliff2po drops the tags; those units are rejected with the reason, the rest import', async () => {
     const root = await translatedProject();
-    await syncExport(root, { to: 'af', format: 'xliff12', output: 'af.xlf' });
+    await syncExport(root, { to: 'af', format: 'xliff12', prefill: 'suggestion', output: 'af.xlf' });
     tt('xliff2po', 'af.xlf', 'af.po', root);
     let po = readFileSync(join(root, 'af.po'), 'utf8');
     po = translatePo(po, 'Tijdrit Parijs 2024: brons voor Van Aert', 'Tydrit Parys 2024: brons vir Van Aert');
@@ -90,5 +91,22 @@ describe('interop with Translate Toolkit (xliff2po, po2xliff)', () => {
       }),
     );
     expect((await memory(root)).get(segmentId('nl', HEADING))!.origin).toBe('engine:pseudo');
+  });
+
+  it('sync: with the default --prefill source, PO entries carry the source as a fuzzy msgstr; only what the translator changed comes back', async () => {
+    const root = await translatedProject();
+    expect((await syncExport(root, { to: 'af', format: 'xliff12', codes: 'bpt', output: 'af.xlf' })).code).toBe(0);
+    tt('xliff2po', 'af.xlf', 'af.po', root);
+    const po = readFileSync(join(root, 'af.po'), 'utf8');
+    expect(po).toContain(`#, fuzzy\nmsgid "Hoe verliep de rit?"\nmsgstr "Hoe verliep de rit?"`);
+    writeFileSync(join(root, 'af.po'), translatePo(po, SUBHEADING, 'Hoe het die rit verloop?'));
+    tt('po2xliff', 'af.po', 'back.xlf', root);
+    const result = await syncImport(root, { files: ['back.xlf'], to: 'af', json: true });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ imported: 1, unchanged: 0, untranslated: report.files[0].units - 1, rejected: [] });
+    const entries = await memory(root);
+    expect(entries.get(segmentId('nl', SUBHEADING))).toMatchObject({ target: 'Hoe het die rit verloop?', origin: 'human', status: 'translated' });
+    expect(entries.get(segmentId('nl', HEADING))!.origin).toBe('engine:pseudo');
   });
 });

@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { syncImport } from '../../api/sync.js';
 import { loadProject } from '../../config/index.js';
+import { omegatTargetFiles } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { printDiagnostics, printStatus } from './sync.js';
 
@@ -10,6 +12,14 @@ export interface SyncImportArgs {
   root?: string;
   json?: boolean;
 }
+
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /**
  * `tolk sync import <file...>`: translators' XLIFF into the memory and the
@@ -21,7 +31,11 @@ export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promis
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const report = await syncImport(
     project,
-    args.files.map((file) => ({ path: resolve(io.cwd, file), display: file })),
+    // A directory is an OmegaT project exported with --omegat: the files OmegaT wrote into its target/.
+    args.files.flatMap((file) => {
+      const path = resolve(io.cwd, file);
+      return isDirectory(path) ? omegatTargetFiles(path, file) : [{ path, display: file }];
+    }),
     args.to ? { to: args.to } : {},
   );
   if (args.json) printJson(io, report);

@@ -1,5 +1,5 @@
 import type { Status } from '../../memory/index.js';
-import type { XliffFormat } from './types.js';
+import type { TargetStatus, XliffFormat } from './types.js';
 
 /** How a memory status is written as an XLIFF target state. */
 export interface TargetState {
@@ -15,16 +15,22 @@ export interface TargetState {
 /**
  * Memory status → XLIFF state. A machine translation is a suggestion for the
  * translator: 2.0 `initial` (the target is a draft), 1.2
- * `needs-review-translation` qualified as `mt-suggestion`.
+ * `needs-review-translation` qualified as `mt-suggestion`; a memory match
+ * likewise (`fuzzy-match`); a copy of the source is 1.2 `needs-translation`.
  */
-const WRITE: Record<XliffFormat, Record<Status, TargetState>> = {
+const WRITE: Record<XliffFormat, Record<TargetStatus, TargetState>> = {
   xliff2: {
+    'source-copy': { state: 'initial', subState: 'tolk:source-copy' },
+    fuzzy: { state: 'initial', subState: 'tolk:fuzzy-match' },
     machine: { state: 'initial', subState: 'tolk:machine' },
     translated: { state: 'translated' },
     reviewed: { state: 'reviewed' },
     final: { state: 'final' },
   },
   xliff12: {
+    // A copy of the source is no translation: 1.2's state for "needs to be translated".
+    'source-copy': { state: 'needs-translation' },
+    fuzzy: { state: 'needs-review-translation', qualifier: 'fuzzy-match' },
     machine: { state: 'needs-review-translation', qualifier: 'mt-suggestion' },
     translated: { state: 'translated' },
     reviewed: { state: 'signed-off', approved: true },
@@ -32,7 +38,7 @@ const WRITE: Record<XliffFormat, Record<Status, TargetState>> = {
   },
 };
 
-export function targetState(format: XliffFormat, status: Status): TargetState {
+export function targetState(format: XliffFormat, status: TargetStatus): TargetState {
   return WRITE[format][status];
 }
 

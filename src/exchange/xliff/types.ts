@@ -28,6 +28,35 @@ export interface XliffNote {
   priority?: number;
 }
 
+/**
+ * What goes into `<target>` of a unit no person has translated yet:
+ * `source` a copy of the source (tools that translate the target, such as
+ * OmegaT, need one; others show it as a draft to overwrite), `suggestion`
+ * the machine translation or best memory match (PO users through xliff2po
+ * get it as a fuzzy entry), `none` no target (tools that build their own,
+ * such as Trados, memoQ and Phrase). Suggestions go out beside it either way.
+ */
+export type Prefill = 'source' | 'suggestion' | 'none';
+
+/** How a target was filled: a memory status, a copy of the source, or a memory match that is not the segment's own. */
+export type TargetStatus = Status | 'source-copy' | 'fuzzy';
+
+/**
+ * A translation offered beside the target, not as it: 1.2 `<alt-trans>`,
+ * 2.0 `<mtc:match>` (Translation Candidates module).
+ */
+export interface XliffSuggestion {
+  kind: 'mt' | 'tm';
+  /** Tagged target text; its tags fit the unit's source (others are left out). */
+  target: string;
+  /** Tagged source of a memory match; a machine translation's source is the unit's own. */
+  source?: string;
+  /** The memory's origin: `engine:apertium`, `human`, `import:old.tmx`. */
+  origin: string;
+  /** 0-100: how close a memory match's source is to the unit's. */
+  quality?: number;
+}
+
 /** One unit as tolk exports it: one source segment and the current translation, if any. */
 export interface XliffUnitOut {
   /** The segment id (64 hex digits): how an import finds the segment again. */
@@ -35,7 +64,9 @@ export interface XliffUnitOut {
   /** Tagged source text. */
   source: string;
   /** Tagged target text; written only with its status. */
-  target?: { text: string; status: Status };
+  target?: { text: string; status: TargetStatus };
+  /** Machine translation and memory matches, best first. */
+  suggestions?: XliffSuggestion[];
   /** Where the segment occurs: article and line (1.2 writes them as a location context group too). */
   locations: Array<{ file: string; line: number }>;
   notes: XliffNote[];
@@ -78,6 +109,8 @@ export interface XliffUnitIn {
   source: Content;
   /** Undefined when the unit has no target at all. */
   target?: Content;
+  /** Tagged targets of the suggestions the file offered (1.2 `<alt-trans>`, 2.0 `<mtc:match>`) whose codes fit the source. */
+  suggestions?: string[];
   /** The state as written (2.0 `state`, 1.2 `<target state>`); undefined when absent. */
   state?: string;
   /** Tag number in `source`/`target` → the code's id as written in the file, so messages name what the translator sees. */

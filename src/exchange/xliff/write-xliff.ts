@@ -4,13 +4,16 @@ import { normalizeLanguageTag } from '../language-tag.js';
 import { toolVersion } from '../../core/tool-version.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
 import { targetState } from './states.js';
-import type { WriteXliffOptions, XliffFileOut, XliffUnitOut } from './types.js';
+import type { WriteXliffOptions, XliffFileOut, XliffSuggestion, XliffUnitOut } from './types.js';
 import { inlineXliff } from './write-inline.js';
 
 export const XLIFF_NAMESPACES = {
   xliff2: 'urn:oasis:names:tc:xliff:document:2.0',
   xliff12: 'urn:oasis:names:tc:xliff:document:1.2',
 } as const;
+
+/** XLIFF 2.0 Translation Candidates module: machine translations and memory matches beside the target. */
+export const XLIFF_MATCHES_NAMESPACE = 'urn:oasis:names:tc:xliff:matches:2.0';
 
 /**
  * Writes units as XLIFF 2.0 (valid against the OASIS core schema) or 1.2
@@ -35,7 +38,7 @@ export async function writeXliff(path: string, files: readonly XliffFileOut[], o
     await write(
       write12
         ? `<xliff xmlns="${XLIFF_NAMESPACES.xliff12}" version="1.2">\n`
-        : `<xliff xmlns="${XLIFF_NAMESPACES.xliff2}" version="2.0" srcLang="${attr(source)}" trgLang="${attr(target)}">\n`,
+        : `<xliff xmlns="${XLIFF_NAMESPACES.xliff2}" xmlns:mtc="${XLIFF_MATCHES_NAMESPACE}" version="2.0" srcLang="${attr(source)}" trgLang="${attr(target)}">\n`,
     );
     let count = 0;
     for (const [index, file] of nonEmpty.entries()) {
@@ -58,14 +61,45 @@ function unit2(unit: XliffUnitOut): string {
   const state = unit.target && targetState('xliff2', unit.target.status);
   const stateAttributes = state ? ` state="${state.state}"${state.subState ? ` subState="${attr(state.subState)}"` : ''}` : '';
   const inline = (tagged: string) => inlineXliff(tagged, 'xliff2', 'g', unit.codes);
+  const suggestions = unit.suggestions ?? [];
+  // A candidate points at the content it is for; the unit's one segment gets an id to be pointed at.
+  const segmentId = suggestions.length ? ' id="s1"' : '';
   return (
     `    <unit id="${attr(unit.id)}">\n` +
+    (suggestions.length ? `      <mtc:matches>\n${suggestions.map((s) => match2(s, unit)).join('')}      </mtc:matches>\n` : '') +
     (notes.length ? `      <notes>\n${notes.join('')}      </notes>\n` : '') +
-    `      <segment${stateAttributes}>\n` +
+    `      <segment${segmentId}${stateAttributes}>\n` +
     `        <source xml:space="preserve">${inline(unit.source)}</source>\n` +
     (unit.target ? `        <target xml:space="preserve">${inline(unit.target.text)}</target>\n` : '') +
     `      </segment>\n` +
     `    </unit>\n`
+  );
+}
+
+/** A 2.0 `<mtc:match>`: `type` mt or tm, a memory match's `similarity`, and where it comes from. */
+function match2(suggestion: XliffSuggestion, unit: XliffUnitOut): string {
+  // A machine translation's source is the unit's; its tags are the unit's, so the code hints apply.
+  const hints = suggestion.kind === 'mt' ? unit.codes : undefined;
+  const inline = (tagged: string) => inlineXliff(tagged, 'xliff2', 'g', hints);
+  const similarity = suggestion.quality !== undefined ? ` similarity="${suggestion.quality}"` : '';
+  return (
+    `        <mtc:match ref="#s1" type="${suggestion.kind}"${similarity} origin="${attr(suggestion.origin)}">\n` +
+    `          <source xml:space="preserve">${inline(suggestion.source ?? unit.source)}</source>\n` +
+    `          <target xml:space="preserve">${inline(suggestion.target)}</target>\n` +
+    `        </mtc:match>\n`
+  );
+}
+
+/** A 1.2 `<alt-trans>`: a memory match with its source and `match-quality`, a machine translation with its target only. */
+function altTrans12(suggestion: XliffSuggestion, unit: XliffUnitOut, codes: 'g' | 'bpt'): string {
+  const hints = suggestion.kind === 'mt' ? unit.codes : undefined;
+  const inline = (tagged: string) => inlineXliff(tagged, 'xliff12', codes, hints);
+  const quality = suggestion.quality !== undefined ? ` match-quality="${suggestion.quality}"` : '';
+  return (
+    `        <alt-trans${quality} origin="${attr(suggestion.origin)}" alttranstype="proposal">\n` +
+    (suggestion.source !== undefined ? `          <source>${inline(suggestion.source)}</source>\n` : '') +
+    `          <target>${inline(suggestion.target)}</target>\n` +
+    `        </alt-trans>\n`
   );
 }
 
@@ -96,6 +130,7 @@ function unit12(unit: XliffUnitOut, options: WriteXliffOptions): string {
     (unit.target ? `        <target${targetAttributes}>${inline(unit.target.text)}</target>\n` : '') +
     contexts.join('') +
     notes.join('') +
+    (unit.suggestions ?? []).map((s) => altTrans12(s, unit, codes)).join('') +
     `      </trans-unit>\n`
   );
 }

@@ -12,6 +12,9 @@ const NAMESPACES: Readonly<Record<string, { format: XliffFormat; versions: RegEx
   'urn:oasis:names:tc:xliff:document:1.1': { format: 'xliff12', versions: /^1\.1$/ },
 };
 
+/** 2.0 Translation Candidates module: its `<mtc:match>` targets are read as the suggestions a file offered. */
+const MATCHES_NAMESPACE = 'urn:oasis:names:tc:xliff:matches:2.0';
+
 /** Order of 2.0 states: a unit split into segments is as far along as its least finished segment. */
 const STATE_ORDER = ['initial', 'translated', 'reviewed', 'final'];
 
@@ -25,6 +28,8 @@ interface RawUnit {
   source?: ContentPart[];
   target?: ContentPart[] | { problem: string };
   state?: string;
+  /** Targets of 1.2 `<alt-trans>` / 2.0 `<mtc:match>`. */
+  suggestions: ContentPart[][];
 }
 
 /** A 2.0 `<segment>` or `<ignorable>`. */
@@ -63,7 +68,7 @@ export class XliffStructure {
   #unit: RawUnit | undefined;
   #segments: RawSegment[] = [];
   #segment: RawSegment | undefined;
-  #content: { collector: ContentCollector; which: 'source' | 'target'; depth: number } | undefined;
+  #content: { collector: ContentCollector; which: Which; depth: number } | undefined;
   #context: { text: string } | undefined;
 
   constructor(file: string) {
@@ -108,6 +113,7 @@ export class XliffStructure {
     }
     if (this.#stack.length === 0) return this.#root(event);
     if (event.uri !== this.#namespace) {
+      if (event.uri === MATCHES_NAMESPACE && this.#format === 'xliff2' && this.#openMatches(event)) return;
       this.#skipping = { depth: 1, pushed: false }; // an extension (another namespace): nothing tolk reads
       return;
     }
@@ -115,6 +121,14 @@ export class XliffStructure {
     this.#stack.push(event.local);
     if (this.#format === 'xliff2') this.#open2(event, parent);
     else this.#open12(event, parent);
+  }
+
+  /** `<mtc:matches>` in a unit and its `<mtc:match>` elements are entered (their targets are suggestions); true when entered. */
+  #openMatches(event: XmlOpen): boolean {
+    const parent = this.#stack[this.#stack.length - 1];
+    const entered = (event.local === 'matches' && parent === 'unit' && this.#unit !== undefined) || (event.local === 'match' && parent === 'mtc:matches');
+    if (entered) this.#stack.push(`mtc:${event.local}`);
+    return entered;
   }
 
   #open2(event: XmlOpen, parent: string | undefined): void {
@@ -135,6 +149,10 @@ export class XliffStructure {
       case 'source':
       case 'target':
         if (this.#segment && (parent === 'segment' || parent === 'ignorable')) this.#startContent(event.local);
+        else if (parent === 'mtc:match') {
+          if (event.local === 'target') this.#startContent('suggestion');
+          else this.#skip();
+        }
         return;
       case 'notes':
       case 'originalData':
@@ -166,6 +184,11 @@ export class XliffStructure {
         return;
       case 'source':
       case 'target':
+        if (this.#unit && parent === 'alt-trans') {
+          if (event.local === 'target') this.#startContent('suggestion');
+          else this.#skip();
+          return;
+        }
         if (!this.#unit || parent !== 'trans-unit') return;
         if (event.local === 'target' && a.state !== undefined) this.#unit.state = a.state;
         this.#startContent(event.local);
@@ -178,6 +201,9 @@ export class XliffStructure {
         else this.#skip();
         return;
       case 'alt-trans':
+        // A suggestion offered with the unit: its target is read, to know a target left as it was offered.
+        if (!this.#unit || parent !== 'trans-unit') this.#skip();
+        return;
       case 'seg-source':
       case 'note':
       case 'count-group':
@@ -279,14 +305,19 @@ export class XliffStructure {
       line: event.line,
       ...(this.#original !== undefined && { original: this.#original }),
       locations: [],
+      suggestions: [],
     };
   }
 
-  #startContent(which: 'source' | 'target'): void {
+  #startContent(which: Which): void {
     this.#content = { collector: new ContentCollector(), which, depth: this.#stack.length };
   }
 
-  #endContent(which: 'source' | 'target', parts: ContentPart[]): void {
+  #endContent(which: Which, parts: ContentPart[]): void {
+    if (which === 'suggestion') {
+      this.#unit?.suggestions.push(parts);
+      return;
+    }
     const holder = this.#format === 'xliff2' ? this.#segment : this.#unit;
     if (!holder) return;
     // A second <source> or <target> is not valid XLIFF; the first one counts.
@@ -326,5 +357,10 @@ function finishUnit(raw: RawUnit, gettext: boolean): XliffUnitIn {
   const codeIds = new Map<number, string>();
   const source = toTagged(sourceParts, ids, codeIds);
   const target = raw.target === undefined ? undefined : 'problem' in raw.target ? raw.target : toTagged(codes(raw.target), ids, codeIds);
-  return { ...base, source, ...(target && { target }), codeIds };
+  // A suggestion with a code tagged strings cannot carry is passed over: only its text matters here.
+  const suggestions = raw.suggestions.map((parts) => toTagged(codes(parts), ids)).flatMap((c) => ('tagged' in c ? [c.tagged] : []));
+  return { ...base, source, ...(target && { target }), ...(suggestions.length > 0 && { suggestions }), codeIds };
 }
+
+/** What a content element being collected is: the unit's source or target, or a suggestion's target. */
+type Which = 'source' | 'target' | 'suggestion';
