@@ -14,7 +14,7 @@
 export { loadProject, defineConfig, type Project, type TolkConfig, type TolkConfigInput } from './config/index.js';
 export { translate, translateStrings, type TranslateRunOptions, type TranslateArticlesRunOptions } from './api/translate.js';
 export { check, exportSite } from './api/check.js';
-export { syncExport, syncImport, syncEdits, type SyncExportOptions } from './api/sync.js';
+export { syncExport, syncExportOmegat, syncImport, syncEdits, type SyncExportOptions } from './api/sync.js';
 export { openMemory } from './memory/index.js';
 export { segmentArticle, type Segment, type SegmentedArticle, type SegmentOptions } from './markdown/index.js';
 export { initProject, type InitOptions, type InitResult } from './api/init.js';
