@@ -111,6 +111,28 @@ export const configSchema = z
       })
       .strict()
       .default({ concurrency: 4, retries: 5, retryDelayMs: 500, maxRetryDelayMs: 30_000 }),
+    /**
+     * Structural limits on input files (see src/core/limits.ts for each one's meaning and default):
+     * raise one when a real file is refused. Depths, counts and bytes only, never time.
+     * @default {}
+     */
+    limits: z
+      .object({
+        markdownDepth: z.number().int().min(1).optional(),
+        markdownBlocks: z.number().int().min(1).optional(),
+        markdownQuotes: z.number().int().min(0).optional(),
+        articleBytes: z.number().int().min(1).optional(),
+        jsonDepth: z.number().int().min(1).optional(),
+        jsonBytes: z.number().int().min(1).optional(),
+        yamlAliases: z.number().int().min(0).optional(),
+        xmlDepth: z.number().int().min(4).optional(),
+        inlineElements: z.number().int().min(1).optional(),
+        xliffBytes: z.number().int().min(1).optional(),
+        tmxBytes: z.number().int().min(1).optional(),
+        glossaryBytes: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -7,5 +7,5 @@ export { segmentId, normalizeSource } from './segment-id.js';
 export { treeShape } from './shape.js';
 export { checkTags, tagShape, tokenize, serialize, plainText, escapeText, unescapeText, type Token } from './tagged.js';
 export { segmentUnits, retagToSource } from './align.js';
-export { setArticleFrontMatter } from './front-matter.js';
+export { setArticleFrontMatter, yamlData } from './front-matter.js';
 export { articleFromJson, articleToJson, SEGMENTER_VERSION } from './article-json.js';

@@ -62,7 +62,7 @@ const withInvalidUtf8 = (xml: string) => {
 };
 const DOCTYPE_REFUSED = 'DOCTYPE is not allowed \\(entity expansion and external DTDs are refused\\)';
 const doctype = (found: string) => new RegExp(`^tolk: t\\.xlf:2: ${DOCTYPE_REFUSED}; found ${found}$`, 'm');
-/** An XLIFF file over the reader's 64 MiB limit (XLIFF_MAX_BYTES; neither the CLI nor the config can lower it): sparse, so nothing is written. */
+/** An XLIFF file over the reader's 64 MiB limit (limits.xliffBytes, raised or lowered in the config only): sparse, so nothing is written. */
 const oversize = (root: string) => {
   const path = join(root, 't.xlf');
   writeFileSync(path, xliff2());
@@ -142,7 +142,7 @@ const cases: Case[] = [
   { name: 'XLIFF 1.2: NUL byte', files: xlf(xliff12(unit12('E\u0000n'))), args: syncImport, message: /^tolk: t\.xlf:6:30: NUL byte in XML file$/m },
   { name: 'XLIFF 2.0: invalid UTF-8', files: xlf(withInvalidUtf8(xliff2(unit2('Caf@@')))), args: syncImport, message: /^tolk: t\.xlf:5: invalid UTF-8 /m },
   { name: 'XLIFF 1.2: invalid UTF-8', files: xlf(withInvalidUtf8(xliff12(unit12('Caf@@')))), args: syncImport, message: /^tolk: t\.xlf:6: invalid UTF-8 /m },
-  { name: 'XLIFF: over the 64 MiB size limit (sparse file)', files: xlf(''), setup: oversize, args: syncImport, message: /^tolk: t\.xlf: file is 65 MiB, over the 64 MiB limit \(maxBytes\)$/m },
+  { name: 'XLIFF: over the 64 MiB size limit (sparse file)', files: xlf(''), setup: oversize, args: syncImport, message: /^tolk: t\.xlf: file is 65 MiB, over the 64 MiB limit \(limits\.xliffBytes in tolk\.config\.json\)$/m },
   { name: 'XLIFF: a missing file', files: xlf(xliff2()), args: ['sync', 'import', 'none.xlf'], message: /^tolk: none\.xlf: file not found$/m },
 ];
 

@@ -1,4 +1,5 @@
-import { InputError } from '../../core/errors.js';
+import { InputError, LimitError } from '../../core/errors.js';
+import { DEFAULT_LIMITS } from '../../core/limits.js';
 import { normalizeLanguageTag } from '../language-tag.js';
 import type { XmlEvent, XmlOpen } from '../xml/xml-event.js';
 import { ContentCollector, type ContentPart } from './inline-codes.js';
@@ -63,11 +64,14 @@ export class XliffStructure {
   #unit: RawUnit | undefined;
   #segments: RawSegment[] = [];
   #segment: RawSegment | undefined;
-  #content: { collector: ContentCollector; which: 'source' | 'target'; depth: number } | undefined;
+  #content: { collector: ContentCollector; which: 'source' | 'target'; depth: number; elements: number } | undefined;
   #context: { text: string } | undefined;
+  readonly #maxElements: number;
 
-  constructor(file: string) {
+  /** `maxElements`: inline elements accepted in one `<source>` or `<target>` (limits.inlineElements). */
+  constructor(file: string, maxElements = DEFAULT_LIMITS.inlineElements) {
     this.#file = file;
+    this.#maxElements = maxElements;
   }
 
   feed(event: XmlEvent): void {
@@ -102,6 +106,10 @@ export class XliffStructure {
       return;
     }
     if (this.#content) {
+      if (++this.#content.elements > this.#maxElements) {
+        const where = { file: this.#file, line: event.line, column: event.column };
+        throw new LimitError(`a <${this.#content.which}> with more than ${this.#maxElements} inline elements`, 'inlineElements', where);
+      }
       this.#stack.push(event.local);
       this.#content.collector.open(event);
       return;
@@ -283,7 +291,7 @@ export class XliffStructure {
   }
 
   #startContent(which: 'source' | 'target'): void {
-    this.#content = { collector: new ContentCollector(), which, depth: this.#stack.length };
+    this.#content = { collector: new ContentCollector(), which, depth: this.#stack.length, elements: 0 };
   }
 
   #endContent(which: 'source' | 'target', parts: ContentPart[]): void {
