@@ -21,7 +21,7 @@ export interface Limits {
    * @default 32
    */
   markdownDepth: number;
-  /** Blocks in one article: paragraphs, headings, list items, quote lines starting a block, table rows. @default 5000 */
+  /** Blocks in one article: paragraphs, headings, list items, quotes, table cells (and, once parsed, segments). @default 5000 */
   markdownBlocks: number;
   /** Block quotes in one article, nested ones each counted (micromark's cost grows with their square). @default 500 */
   markdownQuotes: number;

@@ -36,7 +36,7 @@ function limitTreeDepth(this: Processor): void {
           const [node, depth] = stack.pop()!;
           const here = LEVELS.has(node.type) ? depth + 1 : depth;
           if (here > depthLimit) {
-            throw new LimitError(`nesting deeper than ${depthLimit} levels (block quotes, lists, emphasis and links)`, 'markdownDepth', {
+            throw new LimitError(`nesting deeper than ${depthLimit} levels of block quotes, lists, emphasis and links`, 'markdownDepth', {
               ...(node.position && { line: node.position.start.line }),
             });
           }
@@ -64,9 +64,10 @@ const processor = unified()
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   const file = options.file ?? '<input>';
   const limits = limitsWith(options.limits);
-  // UTF-16 length bounds the UTF-8 size from below; count the bytes only when it could matter.
-  if (text.length * 3 > limits.articleBytes) checkBytes(Buffer.byteLength(text), limits.articleBytes, 'articleBytes', file);
+  // The shape first (it names a line), then the size; both before remark.
   prescanMarkdown(text, file, limits);
+  // Three UTF-8 bytes at most per UTF-16 unit: count the bytes only when it could matter.
+  if (text.length * 3 > limits.articleBytes) checkBytes(Buffer.byteLength(text), limits.articleBytes, 'articleBytes', file);
   depthLimit = limits.markdownDepth;
   let tree: Root;
   try {

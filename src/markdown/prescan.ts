@@ -119,17 +119,17 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       while (items.length > 0 && items[items.length - 1]! > column) items.pop();
     }
     const blockDepth = lineQuotes + items.length;
-    if (blockDepth > markdownDepth) fail(`nesting deeper than ${markdownDepth} levels (block quotes and lists)`, 'markdownDepth');
+    if (blockDepth > markdownDepth) fail(`nesting deeper than ${markdownDepth} levels of block quotes and lists`, 'markdownDepth');
 
     if (lineQuotes > previousQuotes) {
       quotes += lineQuotes - previousQuotes;
       if (quotes > markdownQuotes) fail(`more than ${markdownQuotes} block quotes in one article`, 'markdownQuotes');
     }
     const c = text.charCodeAt(i);
-    const startsBlock = previousBlank || markers > 0 || lineQuotes > previousQuotes || c === HASH || c === PIPE;
+    const startsBlock = previousBlank || markers > 0 || lineQuotes > previousQuotes || c === HASH;
     if (startsBlock) {
       blocks++;
-      if (blocks > markdownBlocks) fail(`more than ${markdownBlocks} blocks (paragraphs, headings, list items, quotes, table rows) in one article`, 'markdownBlocks');
+      if (blocks > markdownBlocks) fail(`more than ${markdownBlocks} blocks (paragraphs, headings, list items, quotes, table cells) in one article`, 'markdownBlocks');
       if (c === HASH || markers > 0) {
         inline = 0;
         brackets = 0;
@@ -161,7 +161,10 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
         continue;
       }
       if (ch === OPEN_BRACKET) {
-        brackets++;
+        if (blockDepth + inline + ++brackets > markdownDepth) break;
+      } else if (ch === PIPE) {
+        // A table cell is a segment of its own: a row of 100,000 cells is 100,000 blocks.
+        if (++blocks > markdownBlocks) fail(`more than ${markdownBlocks} blocks (paragraphs, headings, list items, quotes, table cells) in one article`, 'markdownBlocks');
       } else if (ch === CLOSE_BRACKET) {
         if (brackets > 0) brackets--;
       } else if (ch === STAR || ch === UNDERSCORE || ch === TILDE) {
@@ -183,7 +186,7 @@ export function prescanMarkdown(text: string, file: string, limits: MarkdownLimi
       }
       k++;
     }
-    if (blockDepth + inline + brackets > markdownDepth) fail(`nesting deeper than ${markdownDepth} levels (block quotes, lists, emphasis and links)`, 'markdownDepth');
+    if (blockDepth + inline + brackets > markdownDepth) fail(`nesting deeper than ${markdownDepth} levels of block quotes, lists, emphasis and links`, 'markdownDepth');
     pos = end + 1;
     line++;
   }

@@ -50,8 +50,10 @@ export function readFrontMatterBlock(text: string, file: string): FrontMatterBlo
 export function withFrontMatter(text: string, block: FrontMatterBlock | undefined, values: Record<string, unknown>): string {
   const document = block ? block.document.clone() : parseDocument('');
   for (const [key, value] of Object.entries(values)) {
-    if (value === null) document.delete(key);
-    else document.set(key, value);
+    if (value === null) {
+      // An article without front matter has no collection to delete from (yaml throws rather than do nothing).
+      if (document.has(key)) document.delete(key);
+    } else document.set(key, value);
   }
   const eol = block?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
   const yamlText = document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '').replace(/\n/g, eol);
