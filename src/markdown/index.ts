@@ -1,6 +1,6 @@
 /** Markdown stage: parse an article into segments and put translations back. */
 export type { Segment, SegmentedArticle, Unit } from './article.js';
-export { parseMarkdown } from './parse.js';
+export { checkMarkdownLimits, parseMarkdown } from './parse.js';
 export { segmentArticle, type SegmentOptions } from './segment.js';
 export { reassemble, type ReassembleOptions, type ReassembleResult } from './reassemble.js';
 export { segmentId, normalizeSource } from './segment-id.js';

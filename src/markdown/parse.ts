@@ -56,6 +56,20 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml']);
 
 /**
+ * The checks `parseMarkdown` makes before remark, on their own: a command
+ * that writes several files (the export) runs them on every article first,
+ * so a refused article leaves nothing half written. The shape first (it
+ * names a line), then the size.
+ */
+export function checkMarkdownLimits(text: string, options: ParseOptions = {}): void {
+  const file = options.file ?? '<input>';
+  const limits = limitsWith(options.limits);
+  prescanMarkdown(text, file, limits);
+  // Three UTF-8 bytes at most per UTF-16 unit: count the bytes only when it could matter.
+  if (text.length * 3 > limits.articleBytes) checkBytes(Buffer.byteLength(text), limits.articleBytes, 'articleBytes', file);
+}
+
+/**
  * Every node of the tree has a position (see literal-autolinks.ts). Before
  * remark sees the text, its size and shape are checked against the limits
  * (an InputError with file and line), so no article can overflow the stack
@@ -64,10 +78,7 @@ const processor = unified()
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   const file = options.file ?? '<input>';
   const limits = limitsWith(options.limits);
-  // The shape first (it names a line), then the size; both before remark.
-  prescanMarkdown(text, file, limits);
-  // Three UTF-8 bytes at most per UTF-16 unit: count the bytes only when it could matter.
-  if (text.length * 3 > limits.articleBytes) checkBytes(Buffer.byteLength(text), limits.articleBytes, 'articleBytes', file);
+  checkMarkdownLimits(text, { file, limits });
   depthLimit = limits.markdownDepth;
   let tree: Root;
   try {
