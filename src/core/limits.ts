@@ -18,7 +18,7 @@ export interface Limits {
   /**
    * Nesting of block quotes, lists, emphasis and links in an article (any
    * mix; a pre-scan before remark parses, then the exact tree depth).
-   * @default 32
+   * @default 64
    */
   markdownDepth: number;
   /** Blocks in one article: paragraphs, headings, list items, quotes, table cells (and, once parsed, segments). @default 5000 */
@@ -48,7 +48,7 @@ export interface Limits {
 const MiB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
-  markdownDepth: 32,
+  markdownDepth: 64,
   markdownBlocks: 5000,
   markdownQuotes: 500,
   articleBytes: 1 * MiB,

@@ -53,7 +53,7 @@ describe('internal errors: one line, the details in .tolk/last-error.log', () =>
       'articles/nl/x.md': `# T\n\n${'>'.repeat(20_000)} x\n`,
     });
     const { code, stderr } = runTolk(['translate', '--engine', 'pseudo'], root);
-    expect({ code, stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/^tolk: articles\/nl\/x\.md:3: nesting deeper than 32 levels/) });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/^tolk: articles\/nl\/x\.md:3: nesting deeper than 64 levels/) });
     expect(existsSync(join(root, '.tolk/last-error.log'))).toBe(false);
   });
 });
