@@ -269,7 +269,7 @@ describe('hostile input', () => {
       const root = makeProject(c.files as Record<string, string>);
       c.setup?.(root);
       const before = snapshot(root);
-      const { code, stderr, stdout } = runTolk(c.args, root);
+      const { code, stderr, stdout } = runTolk(c.args, root, {}, { ...(c.timeout && { timeout: c.timeout }) });
       stderrs.set(c.name, stderr);
       expect({ code, stderr }).toMatchObject({ code: 2, stderr: expect.stringMatching(c.message) });
       expect(stdout).toBe('');
