@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGlossaries } from '../glossary/index.js';
 import { benchCheck } from './check-bench.js';
 import { benchGlossary } from './glossary-bench.js';
+import { benchLimits } from './limits-bench.js';
 import { benchMemory } from './memory-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { formatTable, toJson, type Figure } from './report.js';
@@ -25,6 +26,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
     const article = readFileSync(`${root}/articles/nl/kazachstan-parijs-2024.md`, 'utf8');
     return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
   },
+  limits: ({ quick, log }) => benchLimits({ articles: quick ? 100 : 500, runs: quick ? 5 : 9, log }),
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
   tm: ({ quick, log }) => benchMemory({ size: quick ? 100_000 : 1_000_000, importSize: quick ? 100_000 : 1_000_000, runs: 5, log }),
 };

@@ -4,7 +4,9 @@ export interface Figure {
   value: number;
   unit: string;
   /** What it is compared with, measured in the same run (or undefined). */
-  baseline?: { name: string; value: number; unit: string };
+  baseline?: { name: string; value: number; unit: string; range?: [number, number] };
+  /** Fastest and slowest of the runs `value` is the median of, where the figure reports them. */
+  range?: [number, number];
   /** value / baseline.value, when both exist. */
   ratio?: number;
   /** Human goal, e.g. "≥ 100000/s" or "≤ 1.5×". */
@@ -47,8 +49,8 @@ export function formatTable(figures: Figure[]): string {
       ? [f.name, '—', '—', '—', f.goal, `skipped: ${f.skipped}`]
       : [
           f.name,
-          `${f.value} ${f.unit}`,
-          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}` : '—',
+          `${f.value} ${f.unit}${spread(f.range)}`,
+          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}${spread(f.baseline.range)}` : '—',
           f.ratio !== undefined ? `${f.ratio}×` : '—',
           f.goal,
           f.pass ? 'pass' : 'FAIL',
@@ -57,6 +59,9 @@ export function formatTable(figures: Figure[]): string {
   const header = ['figure', 'value', 'baseline', 'ratio', 'goal', 'result'];
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
+
+/** ` (min–max)` after a median, when the figure has its runs' range. */
+const spread = (range: [number, number] | undefined) => (range ? ` (${round(range[0], 2)}–${round(range[1], 2)})` : '');
 
 /** `--json`: a skipped figure's value is null (NaN) and it carries its reason. */
 export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> {
@@ -70,6 +75,7 @@ export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> 
         ratio: rest.ratio ?? null,
         goal: rest.goal,
         pass: rest.pass,
+        ...(rest.range ? { range: rest.range } : {}),
         ...(rest.skipped ? { skipped: rest.skipped } : {}),
       },
     ]),

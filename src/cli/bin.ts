@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, TolkError } from '../core/errors.js';
+import { reportInternalError } from './internal-error.js';
 import { closePrompts, processIO } from './io.js';
 
 /**
@@ -17,6 +18,14 @@ process.on('SIGINT', () => {
   io.stderr('\nstopping after the work in flight (Ctrl-C again to quit at once)\n');
   controller.abort(new Error('interrupted'));
 });
+
+// Errors outside the command's own promise (a stream's or a timer's) end the run the same way: one line, exit 1.
+const lastResort = (error: unknown) => {
+  io.stderr(reportInternalError(error, process.argv.slice(2), io.cwd));
+  process.exit(1);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
 
 const root = () => new Option('--root <dir>', 'project directory (default: nearest with tolk.config.json)');
 const json = () => new Option('--json', 'machine-readable output on stdout');
@@ -246,7 +255,7 @@ try {
     io.stderr(`tolk: ${error.toString()}\n`);
     exitCode = exitCodeFor(error);
   } else {
-    io.stderr(`tolk: ${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr(reportInternalError(error, process.argv.slice(2), io.cwd));
     exitCode = 1;
   }
 }

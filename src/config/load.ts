@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { ConfigError, type InputError } from '../core/errors.js';
+import { useProjectLimits } from '../core/limits.js';
 import { parseJson } from '../core/json.js';
 import { readText } from '../core/read-text.js';
 import { configSchema, type TolkConfig } from './schema.js';
@@ -45,7 +46,9 @@ export async function loadProject(options: { root?: string; cwd?: string } = {})
     const e = error as ConfigError;
     throw new ConfigError(e.message, e.location);
   }
-  return { root, configFile, config: validateConfig(raw, text, configFile) };
+  const config = validateConfig(raw, text, configFile);
+  useProjectLimits(config.limits);
+  return { root, configFile, config };
 }
 
 /** Validates parsed JSON; the first problem is reported with its key path and line. */

@@ -120,6 +120,40 @@ export const configSchema = z
       })
       .strict()
       .default({ concurrency: 4, retries: 5, retryDelayMs: 500, maxRetryDelayMs: 30_000 }),
+    /**
+     * Structural limits on input files (see src/core/limits.ts for each one's meaning and default):
+     * raise one when a real file is refused. Depths, counts and bytes only, never time.
+     * @default {}
+     */
+    limits: z
+      .object({
+        /** Block quotes, lists, emphasis and links nested in an article. @default 64 */
+        markdownDepth: z.number().int().min(1).optional(),
+        /** Blocks (and segments) in one article. @default 5000 */
+        markdownBlocks: z.number().int().min(1).optional(),
+        /** Block quotes in one article, nested ones each counted. @default 500 */
+        markdownQuotes: z.number().int().min(0).optional(),
+        /** Size of one article in bytes. @default 1048576 */
+        articleBytes: z.number().int().min(1).optional(),
+        /** Nesting in a locale file or the config. @default 64 */
+        jsonDepth: z.number().int().min(1).optional(),
+        /** Size of one locale file in bytes. @default 16777216 */
+        jsonBytes: z.number().int().min(1).optional(),
+        /** YAML aliases expanded in one front matter (the yaml package's maxAliasCount). @default 100 */
+        yamlAliases: z.number().int().min(0).optional(),
+        /** Element nesting in TMX, XLIFF and TBX. @default 64 */
+        xmlDepth: z.number().int().min(4).optional(),
+        /** Inline elements in one TMX seg, XLIFF source/target or TBX entry. @default 2000 */
+        inlineElements: z.number().int().min(1).optional(),
+        /** Size of one XLIFF file in bytes. @default 67108864 */
+        xliffBytes: z.number().int().min(1).optional(),
+        /** Size of one TMX file in bytes. @default 4294967296 */
+        tmxBytes: z.number().int().min(1).optional(),
+        /** Size of one glossary file in bytes. @default 67108864 */
+        glossaryBytes: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -35,6 +35,19 @@ export class InputError extends TolkError {
   override readonly exitCode = 2;
 }
 
+/**
+ * An input over one of the structural limits of `core/limits.ts` (too deep,
+ * too many, too large); the message names the config key that raises it.
+ */
+export class LimitError extends InputError {
+  /** Name of the limit, the key under `limits` in tolk.config.json. */
+  readonly limit: string;
+  constructor(message: string, limit: string, location: Location = {}) {
+    super(`${message} (limits.${limit} in tolk.config.json)`, location);
+    this.limit = limit;
+  }
+}
+
 /** The command line itself is wrong. */
 export class UsageError extends TolkError {
   override readonly exitCode = 2;

@@ -3,10 +3,34 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError, UsageError, type Location } from './errors.js';
 
-type Message = { type: 'done'; result: unknown } | { type: 'error'; error: { name: string; message: string; location: Location } };
+type Message = { type: 'done'; result: unknown } | { type: 'error'; error: WorkerError };
+
+/** An error as a worker posts it: tolk's named errors by name and location, any other with its stack for the error log. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  location: Location;
+  stack?: string;
+}
 
 const entry = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
-const errors: Record<string, new (message: string, location: Location) => Error> = { InputError, ConfigError, UsageError };
+// A LimitError's message already names its limit: it comes back as the InputError it is.
+const errors: Record<string, new (message: string, location: Location) => Error> = { InputError, LimitError: InputError, ConfigError, UsageError };
+
+/**
+ * The error a worker reported, as an error of this thread: tolk's own named
+ * errors as themselves (exit 2 where they say so), anything else as an Error
+ * that keeps the worker's name and stack, so the bin's last resort logs where
+ * it happened and prints one line.
+ */
+export function errorFromWorker(error: WorkerError): Error {
+  const Named = errors[error.name];
+  if (Named) return new Named(error.message, error.location);
+  const e = new Error(error.message);
+  e.name = error.name;
+  if (error.stack) e.stack = `${error.stack}\n    (in a worker thread)`;
+  return e;
+}
 
 /**
  * Calls `name` exported by `module` on a worker thread with `args` (structured
@@ -25,8 +49,7 @@ export async function inWorker<T>(module: URL, name: string, args: unknown[], he
       worker.once('exit', (code) => reject(new Error(`worker for ${name} stopped (exit code ${code}) before it reported`)));
     });
     if (message.type === 'done') return message.result as T;
-    const Named = errors[message.error.name];
-    throw Named ? new Named(message.error.message, message.error.location) : new Error(message.error.message);
+    throw errorFromWorker(message.error);
   } finally {
     await worker.terminate();
   }

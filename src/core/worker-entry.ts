@@ -8,5 +8,6 @@ try {
   parentPort!.postMessage({ type: 'done', result: await exports[name]!(...args) });
 } catch (error) {
   const e = error as Error;
-  parentPort!.postMessage({ type: 'error', error: { name: e.name, message: e.message, location: error instanceof TolkError ? error.location : {} } });
+  const named = error instanceof TolkError;
+  parentPort!.postMessage({ type: 'error', error: { name: e.name, message: e.message, location: named ? error.location : {}, ...(!named && e.stack ? { stack: e.stack } : {}) } });
 }

@@ -1,10 +1,11 @@
+import { checkBytes, limitsWith } from '../core/limits.js';
 import { stat } from 'node:fs/promises';
 import { parse, type Info } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { readText } from '../core/read-text.js';
 import { normalizeLanguageTag } from '../exchange/index.js';
 import type { Concept, Glossary, Term } from './model.js';
-import { cleanText, GLOSSARY_MAX_BYTES, type ReadGlossaryOptions } from './read-tbx.js';
+import { cleanText, type ReadGlossaryOptions } from './read-tbx.js';
 
 /**
  * Reads a CSV glossary (RFC 4180, UTF-8): a header row whose BCP 47 tags are
@@ -20,10 +21,10 @@ import { cleanText, GLOSSARY_MAX_BYTES, type ReadGlossaryOptions } from './read-
  */
 export async function readCsvGlossary(path: string, options: ReadGlossaryOptions = {}): Promise<Glossary> {
   const file = options.displayName ?? path;
-  const maxBytes = options.maxBytes ?? GLOSSARY_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? limitsWith(options.limits).glossaryBytes;
   // A missing file is left to readText, which names it.
   const size = await stat(path).then((info) => info.size, () => 0);
-  if (size > maxBytes) throw new InputError(`file is ${size} bytes, over the ${maxBytes}-byte limit (maxBytes)`, { file });
+  checkBytes(size, maxBytes, 'glossaryBytes', file);
   return parseCsvGlossary(await readText(path, file), file);
 }
 

@@ -1,16 +1,19 @@
-import { InputError } from '../core/errors.js';
+import { InputError, LimitError } from '../core/errors.js';
+import { DEFAULT_LIMITS, limitsWith, type Limits } from '../core/limits.js';
 import { normalizeLanguageTag, readXmlEvents, type Doctype, type XmlEvent, type XmlOpen } from '../exchange/index.js';
 import type { Concept, Glossary, Term, TermStatus } from './model.js';
 
 export interface ReadGlossaryOptions {
   /** Name used in concepts and errors. @default the path */
   displayName?: string;
-  /** Largest file accepted. @default GLOSSARY_MAX_BYTES */
+  /** Largest file accepted. @default limits.glossaryBytes */
   maxBytes?: number;
+  /** Structural limits (core/limits.ts). @default the project's */
+  limits?: Partial<Limits>;
 }
 
 /** A glossary is held in memory whole; 64 MiB of TBX is some 100,000 concepts, far past any newsroom's. */
-export const GLOSSARY_MAX_BYTES = 64 * 1024 * 1024;
+export const GLOSSARY_MAX_BYTES = DEFAULT_LIMITS.glossaryBytes;
 
 /**
  * A term or note as stored: NFC, trimmed, runs of line breaks and spaces made
@@ -34,9 +37,16 @@ export const sortTerms = (terms: Term[]): Term[] => terms.sort((a, b) => RANK[a.
  */
 export async function readTbx(path: string, options: ReadGlossaryOptions = {}): Promise<Glossary> {
   const file = options.displayName ?? path;
-  const structure = new TbxStructure(file);
+  const limits = limitsWith(options.limits);
+  const structure = new TbxStructure(file, limits.inlineElements);
   const concepts: Concept[] = [];
-  const events = readXmlEvents(path, { displayName: file, allowDoctype: isTbxDoctype, maxBytes: options.maxBytes ?? GLOSSARY_MAX_BYTES });
+  const events = readXmlEvents(path, {
+    displayName: file,
+    allowDoctype: isTbxDoctype,
+    maxBytes: options.maxBytes ?? limits.glossaryBytes,
+    bytesLimit: 'glossaryBytes',
+    maxDepth: limits.xmlDepth,
+  });
   for await (const batch of events) {
     for (const event of batch) {
       const concept = structure.feed(event);
@@ -132,9 +142,13 @@ class TbxStructure {
   #langSet: LangSetState | undefined;
   #group: GroupState | undefined;
   #capture: Capture | undefined;
+  /** Elements in the current entry, at most `#maxElements` (limits.inlineElements). */
+  #entryElements = 0;
+  readonly #maxElements: number;
 
-  constructor(file: string) {
+  constructor(file: string, maxElements: number) {
     this.#file = file;
+    this.#maxElements = maxElements;
   }
 
   feed(event: XmlEvent): Concept | undefined {
@@ -144,6 +158,9 @@ class TbxStructure {
     }
     if (event.type === 'open') {
       this.#depth++;
+      if (this.#entry && ++this.#entryElements > this.#maxElements) {
+        throw new LimitError(`a <${event.name}> in an entry of more than ${this.#maxElements} elements`, 'inlineElements', { file: this.#file, line: event.line, column: event.column });
+      }
       if (!this.#capture) this.#open(event);
       return undefined;
     }
@@ -165,6 +182,7 @@ class TbxStructure {
     if (ENTRY.has(local) && !this.#entry) {
       this.#checkId(event);
       this.#entry = { id: attributes.id, line: event.line, notes: [], languageNotes: [], dnt: false, terms: {} };
+      this.#entryElements = 0;
     } else if (LANG_SET.has(local)) {
       this.#openLangSet(event);
     } else if (TERM_GROUP.has(local)) {

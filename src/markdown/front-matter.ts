@@ -1,6 +1,7 @@
 import type { Literal, Yaml } from 'mdast';
-import { isMap, isScalar, parseDocument, stringify } from 'yaml';
-import { InputError } from '../core/errors.js';
+import { isAlias, isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
+import { InputError, LimitError } from '../core/errors.js';
+import { limitsWith, type Limits } from '../core/limits.js';
 import { positionAt } from '../core/read-text.js';
 
 /** A translatable front-matter value and where its YAML scalar sits in the article text. */
@@ -48,8 +49,29 @@ export function readFrontMatter(text: string, node: Yaml, file: string, translat
       fields.push({ key, value: value.value, start: base + value.range[0], end: base + valueEnd(node.value, value.range) });
     }
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  const data = (yamlData(document, file, (offset) => positionAt(text, base + offset).line) ?? {}) as Record<string, unknown>;
   return { data, fields, contentStart: base, contentEnd: base + node.value.length };
+}
+
+/**
+ * A YAML document's data with the `yaml` package's own guard against alias
+ * bombs (`maxAliasCount`) set to `limits.yamlAliases`; going over it is an
+ * input error at the line of the first alias, not a ReferenceError.
+ */
+export function yamlData(document: Document, file: string, lineAt: (offset: number) => number, limits?: Partial<Limits>): unknown {
+  const max = limitsWith(limits).yamlAliases;
+  try {
+    return document.toJS({ maxAliasCount: max });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    let first: number | undefined;
+    visit(document, (_, node) => {
+      if (!isAlias(node)) return undefined;
+      first = node.range?.[0];
+      return visit.BREAK;
+    });
+    throw new LimitError(`front matter uses too many YAML aliases (over ${max} expanded)`, 'yamlAliases', { file, line: lineAt(first ?? 0) });
+  }
 }
 
 /**

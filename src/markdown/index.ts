@@ -1,11 +1,11 @@
 /** Markdown stage: parse an article into segments and put translations back. */
 export type { Segment, SegmentedArticle, Unit } from './article.js';
-export { parseMarkdown } from './parse.js';
+export { checkMarkdownLimits, parseMarkdown } from './parse.js';
 export { segmentArticle, type SegmentOptions } from './segment.js';
 export { reassemble, type ReassembleOptions, type ReassembleResult } from './reassemble.js';
 export { segmentId, normalizeSource } from './segment-id.js';
 export { treeShape } from './shape.js';
 export { checkTags, tagShape, tokenize, serialize, plainText, escapeText, unescapeText, type Token } from './tagged.js';
 export { segmentUnits, retagToSource } from './align.js';
-export { setArticleFrontMatter } from './front-matter.js';
+export { setArticleFrontMatter, yamlData } from './front-matter.js';
 export { articleFromJson, articleToJson, SEGMENTER_VERSION } from './article-json.js';

@@ -4,6 +4,9 @@ import { escapeInline, escapeTitle, flankingFix, literalAutolink, protectHeading
 import { setFrontMatterKeys, updateBlock, yamlScalar } from './front-matter.js';
 import { flankingTypes } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
+
+/** A reassembled article has the source's structure, checked by its shape; only its size may grow (a translation can be longer). */
+const OUTPUT_LIMITS = { articleBytes: Number.MAX_SAFE_INTEGER };
 import { treeShape } from './shape.js';
 import { checkTags, tagShape, tokenize, type Token } from './tagged.js';
 
@@ -168,7 +171,7 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
       const only = new Set(units);
       const others = regenerated.filter((u) => !only.has(u));
       others.forEach((u) => rejected.add(u));
-      const shape = treeShape(parseMarkdown(renderRange(0, article.text.length, article.units)));
+      const shape = treeShape(parseMarkdown(renderRange(0, article.text.length, article.units), { file: article.file, limits: OUTPUT_LIMITS }));
       others.forEach((u) => rejected.delete(u));
       return shape;
     };
@@ -179,10 +182,10 @@ export function reassemble(article: SegmentedArticle, options: ReassembleOptions
       const half = Math.ceil(units.length / 2);
       return [...culprits(units.slice(0, half)), ...culprits(units.slice(half))];
     };
-    if (treeShape(parseMarkdown(text)) !== expected) {
+    if (treeShape(parseMarkdown(text, { file: article.file, limits: OUTPUT_LIMITS })) !== expected) {
       reject(culprits(regenerated, true), 'translation would change the article structure; source text kept');
       text = render();
-      if (treeShape(parseMarkdown(text)) !== expected) {
+      if (treeShape(parseMarkdown(text, { file: article.file, limits: OUTPUT_LIMITS })) !== expected) {
         // Interactions between units: give up on all regenerated text rather than write a damaged article.
         reject(regenerated.filter((u) => !rejected.has(u)), 'translations together change the article structure; source text kept');
         text = render();

@@ -1,4 +1,6 @@
 import type { Literal, Node, Root, Yaml } from 'mdast';
+import { LimitError } from '../core/errors.js';
+import { limitsWith, type Limits } from '../core/limits.js';
 import type { SegmentedArticle, TagPlan, Unit, UnitStyle } from './article.js';
 import { keepTomlFrontMatter, readFrontMatter } from './front-matter.js';
 import { blockRoles, inlineRoles, unitKind } from './node-roles.js';
@@ -15,6 +17,8 @@ export interface SegmentOptions {
   file?: string;
   /** An already parsed tree of `text`, to avoid parsing twice. */
   tree?: Root;
+  /** Structural limits for the parse (core/limits.ts). @default the project's */
+  limits?: Partial<Limits>;
 }
 
 type AnyNode = Node & {
@@ -36,7 +40,7 @@ const end = (n: Node) => n.position!.end.offset!;
  */
 export function segmentArticle(text: string, options: SegmentOptions): SegmentedArticle {
   const file = options.file ?? '<input>';
-  const tree = options.tree ?? parseMarkdown(text);
+  const tree = options.tree ?? parseMarkdown(text, { file, ...(options.limits && { limits: options.limits }) });
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const units: Unit[] = [];
   const lineOf = lineIndex(text);
@@ -175,6 +179,11 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
     }
   };
   collect(units);
+  const { markdownBlocks } = limitsWith(options.limits);
+  if (segments.length > markdownBlocks) {
+    // The pre-scan counts blocks; a table row or a run of images can hold more segments than it sees.
+    throw new LimitError(`more than ${markdownBlocks} segments in one article`, 'markdownBlocks', { file, line: segments[markdownBlocks]!.line });
+  }
   return { file, sourceLanguage: options.sourceLanguage, text, eol, units, segments, shape: treeShape(tree), ...(frontMatter ? { frontMatter } : {}) };
 }
 

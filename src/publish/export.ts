@@ -2,6 +2,7 @@ import { posix, resolve, sep } from 'node:path';
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
+import { checkMarkdownLimits } from '../markdown/index.js';
 import { articlesDir } from '../project/index.js';
 import { Chrome } from './chrome.js';
 import { planExport, type Edition } from './editions.js';
@@ -52,6 +53,8 @@ export async function exportArticles(options: ExportOptions): Promise<ExportResu
     }
   }
 
+  // Every article's shape and size before the first file is written: a refused one leaves nothing half exported.
+  for (const edition of plan.editions) checkMarkdownLimits(edition.text, { file: edition.file });
   const out = await OutDir.open(outPath);
   const siblings = groupBy(plan.editions, (e) => e.source.path);
   const fileOf = (e: Pick<Edition, 'lang' | 'slug'>, format: ExportFormat) => `${e.lang}/${e.slug}.${format}`;

@@ -1,6 +1,7 @@
 import { isMap, parseDocument, type Document } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { positionAt } from '../core/read-text.js';
+import { yamlData } from '../markdown/index.js';
 
 /** An article's leading YAML block: where it is, and what it says. */
 export interface FrontMatterBlock {
@@ -37,7 +38,7 @@ export function readFrontMatterBlock(text: string, file: string): FrontMatterBlo
   if (document.contents !== null && !isMap(document.contents)) {
     throw new InputError('front matter must be a YAML mapping (key: value lines)', { file, line: 2 });
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
+  const data = (yamlData(document, file, (offset) => positionAt(text, text.indexOf('\n') + 1 + offset).line) ?? {}) as Record<string, unknown>;
   return { data, document, bodyStart: match[0].length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
@@ -49,8 +50,10 @@ export function readFrontMatterBlock(text: string, file: string): FrontMatterBlo
 export function withFrontMatter(text: string, block: FrontMatterBlock | undefined, values: Record<string, unknown>): string {
   const document = block ? block.document.clone() : parseDocument('');
   for (const [key, value] of Object.entries(values)) {
-    if (value === null) document.delete(key);
-    else document.set(key, value);
+    if (value === null) {
+      // An article without front matter has no collection to delete from (yaml throws rather than do nothing).
+      if (document.has(key)) document.delete(key);
+    } else document.set(key, value);
   }
   const eol = block?.eol ?? (text.includes('\r\n') ? '\r\n' : '\n');
   const yamlText = document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '').replace(/\n/g, eol);

@@ -33,7 +33,7 @@ export interface Rendered {
 
 export async function renderEdition(project: Project, edition: Edition, ui: UiStrings | undefined): Promise<Rendered> {
   const sourceLanguage = project.config.sourceLanguage;
-  const tree = parseMarkdown(edition.text);
+  const tree = parseMarkdown(edition.text, { file: edition.file });
   const article = segmentArticle(edition.text, {
     sourceLanguage,
     frontMatterFields: project.config.frontMatter.translate,

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { checkBytes, limitsWith } from '../core/limits.js';
 import { resolve } from 'node:path';
 import { createInstance, type i18n as I18n } from 'i18next';
 import type { Project } from '../config/index.js';
@@ -54,6 +55,7 @@ export async function loadUiStrings(project: Project, lang: string): Promise<UiS
     tagOf.set(i18nextCode(tag), tag);
     if (!existsSync(file)) continue;
     const shown = displayPath(project, file);
+    checkBytes(statSync(file).size, limitsWith().jsonBytes, 'jsonBytes', shown);
     resources[i18nextCode(tag)] = { [NAMESPACE]: parseJson(await readText(file, shown), shown) as Record<string, unknown> };
     if (tag !== source || lang === source) files.push(shown);
   }

@@ -30,7 +30,7 @@ export async function checkStrings(project: Project, languages: readonly string[
   const sources: Resource[] = [];
   for (const namespace of namespaces) {
     const file = localeFile(project, config.sourceLanguage, namespace);
-    const resource = await readResource(file, { language: config.sourceLanguage, namespace, file: displayPath(project, file) });
+    const resource = await readResource(file, { language: config.sourceLanguage, namespace, file: displayPath(project, file) }, config.limits);
     if (!resource) throw new InputError(`source strings not found (namespace "${namespace}" is listed in strings.namespaces)`, { file: displayPath(project, file) });
     sources.push(resource);
   }
@@ -43,7 +43,7 @@ export async function checkStrings(project: Project, languages: readonly string[
         const path = localeFile(project, language, source.namespace);
         const file = displayPath(project, path);
         report.files.push(file);
-        const target = await readResource(path, { language, namespace: source.namespace, file });
+        const target = await readResource(path, { language, namespace: source.namespace, file }, config.limits);
         if (!target) {
           const total = expectedKeys(source.strings.keys(), language).required.length;
           report.total += total;

@@ -177,6 +177,6 @@ describe('refusing files that are not XLIFF tolk can read', () => {
 
   it('xliff: a file over the size limit is refused before it is parsed', async () => {
     const path = scratch.write('big.xlf', `<xliff>${' '.repeat(2048)}</xliff>`);
-    await expect(readXliff(path, { displayName: 'big.xlf', maxBytes: 1024 })).rejects.toThrow(/over the .* limit \(maxBytes\)$/);
+    await expect(readXliff(path, { displayName: 'big.xlf', maxBytes: 1024 })).rejects.toThrow(/over the .* limit \(limits\.xliffBytes in tolk\.config\.json\)$/);
   });
 });

@@ -24,9 +24,13 @@ export function removeProject(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the built CLI in `cwd`; returns exit code and both streams. */
-export function runTolk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+/**
+ * Runs the built CLI in `cwd`; returns exit code and both streams. `timeout`
+ * (ms) kills a run that hangs: a synchronous spawn blocks vitest's own
+ * timeout until the child ends. A killed run has code null.
+ */
+export function runTolk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, options: { timeout?: number } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, ...(options.timeout ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, type Location } from '../../core/errors.js';
+import { errorFromWorker, type WorkerError } from '../../core/in-worker.js';
+import { limitsWith } from '../../core/limits.js';
 import { readTmx } from './read-tmx.js';
 import type { ReadTmxOptions, TmxDocument, TmxHeader, TmxUnit } from './types.js';
 
@@ -9,7 +10,7 @@ type Message =
   | { type: 'header'; header: TmxHeader }
   | { type: 'units'; units: TmxUnit[] }
   | { type: 'end' }
-  | { type: 'error'; error: { name: string; message: string; location: Location } };
+  | { type: 'error'; error: WorkerError };
 
 const workerFile = fileURLToPath(new URL('./read-tmx-worker.js', import.meta.url));
 
@@ -21,7 +22,8 @@ const workerFile = fileURLToPath(new URL('./read-tmx-worker.js', import.meta.url
  */
 export async function readTmxInWorker(path: string, options: ReadTmxOptions = {}): Promise<TmxDocument> {
   if (!existsSync(workerFile)) return readTmx(path, options);
-  const worker = new Worker(workerFile, { workerData: { path, options } });
+  // The worker does not see this thread's project limits: they travel with the options.
+  const worker = new Worker(workerFile, { workerData: { path, options: { ...options, limits: limitsWith(options.limits) } } });
   const queue: Message[] = [];
   let wake: (() => void) | undefined;
   let crashed: Error | undefined;
@@ -42,7 +44,7 @@ export async function readTmxInWorker(path: string, options: ReadTmxOptions = {}
     const message = queue.shift()!;
     if (message.type === 'error') {
       await worker.terminate();
-      throw message.error.name === 'InputError' ? new InputError(message.error.message, message.error.location) : new Error(message.error.message);
+      throw errorFromWorker(message.error);
     }
     return message;
   };

@@ -44,6 +44,6 @@ try {
   const e = error as Error;
   port.postMessage({
     type: 'error',
-    error: { name: e.name, message: e.message, location: error instanceof TolkError ? error.location : {} },
+    error: { name: e.name, message: e.message, location: error instanceof TolkError ? error.location : {}, ...(!(error instanceof TolkError) && e.stack ? { stack: e.stack } : {}) },
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, limitsWith } from '../../core/limits.js';
 import { readXmlEvents } from '../xml/safe-sax.js';
 import type { XmlEvent } from '../xml/xml-event.js';
 import { isTmxDoctype } from './tmx-doctype.js';
@@ -14,16 +15,19 @@ import type { ReadTmxOptions, TmxDocument, TmxUnit } from './types.js';
  * Whole memories are legitimately large (a million units is ~700 MiB of TMX)
  * and are streamed, so the cap only stops absurd files.
  */
-export const TMX_MAX_BYTES = 4 * 1024 ** 3;
+export const TMX_MAX_BYTES = DEFAULT_LIMITS.tmxBytes;
 
 export async function readTmx(path: string, options: ReadTmxOptions = {}): Promise<TmxDocument> {
   const file = options.displayName ?? path;
+  const limits = limitsWith(options.limits);
   const events = readXmlEvents(path, {
     displayName: file,
     allowDoctype: isTmxDoctype,
-    maxBytes: options.maxBytes ?? TMX_MAX_BYTES,
+    maxBytes: options.maxBytes ?? limits.tmxBytes,
+    bytesLimit: 'tmxBytes',
+    maxDepth: limits.xmlDepth,
   });
-  const structure = new TmxStructure(file, options.preferredSource);
+  const structure = new TmxStructure(file, options.preferredSource, limits.inlineElements);
   // Read up to the header; the rest of that batch is fed when units are read.
   let first: XmlEvent[] = [];
   try {

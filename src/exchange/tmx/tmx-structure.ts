@@ -1,4 +1,5 @@
-import { InputError } from '../../core/errors.js';
+import { InputError, LimitError } from '../../core/errors.js';
+import { DEFAULT_LIMITS } from '../../core/limits.js';
 import { normalizeLanguageTag } from '../language-tag.js';
 import type { XmlEvent, XmlOpen } from '../xml/xml-event.js';
 import { buildUnit, type CollectedTu, type CollectedTuv, type UnitContext } from './build-unit.js';
@@ -24,10 +25,14 @@ export class TmxStructure {
   #tuv: CollectedTuv | undefined;
   #prop: { type: string; text: string } | undefined;
   #seg: SegCollector | undefined;
+  /** Inline elements in the current `<seg>`, at most `#maxElements` (limits.inlineElements). */
+  #segElements = 0;
+  readonly #maxElements: number;
 
-  constructor(file: string, preferredSource?: string) {
+  constructor(file: string, preferredSource?: string, maxElements = DEFAULT_LIMITS.inlineElements) {
     this.#file = file;
     this.#preferredSource = preferredSource;
+    this.#maxElements = maxElements;
   }
 
   feed(event: XmlEvent): TmxUnit | undefined {
@@ -47,7 +52,12 @@ export class TmxStructure {
     const parent = this.#stack[this.#stack.length - 1];
     this.#stack.push(event.local);
     const depth = this.#stack.length;
-    if (this.#seg) return this.#seg.open(event);
+    if (this.#seg) {
+      if (++this.#segElements > this.#maxElements) {
+        throw new LimitError(`a <seg> with more than ${this.#maxElements} inline elements`, 'inlineElements', { file: this.#file, line: event.line, column: event.column });
+      }
+      return this.#seg.open(event);
+    }
     if (depth === 1) return this.#root(event);
     const name = event.local;
     const { attributes } = event;
@@ -71,6 +81,7 @@ export class TmxStructure {
       this.#prop = { type: attributes.type ?? '', text: '' };
     } else if (this.#tuv && depth === DEPTH.seg && name === 'seg' && !this.#tuv.seg) {
       this.#seg = new SegCollector();
+      this.#segElements = 0;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Limits } from '../../core/limits.js';
 /** What `<header>` says about the file. */
 export interface TmxHeader {
   /** `version` of `<tmx>`, e.g. `1.4`. */
@@ -50,8 +51,10 @@ export interface ReadTmxOptions {
    * where any variant may be the source. @default each unit's first variant
    */
   preferredSource?: string;
-  /** Largest file accepted. @default 4 GiB (TMX_MAX_BYTES) */
+  /** Largest file accepted. @default limits.tmxBytes */
   maxBytes?: number;
+  /** Structural limits (core/limits.ts). @default the project's */
+  limits?: Partial<Limits>;
 }
 
 export interface TmxDocument {

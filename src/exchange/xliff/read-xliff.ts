@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, limitsWith } from '../../core/limits.js';
 import { readXmlEvents } from '../xml/safe-sax.js';
 import type { ReadXliffOptions, XliffDocument } from './types.js';
 import { XliffStructure } from './xliff-structure.js';
@@ -7,7 +8,7 @@ import { XliffStructure } from './xliff-structure.js';
  * whole memory: far below this. The cap stops a 100 MB file before a byte
  * of it is parsed.
  */
-export const XLIFF_MAX_BYTES = 64 * 1024 * 1024;
+export const XLIFF_MAX_BYTES = DEFAULT_LIMITS.xliffBytes;
 
 /**
  * Reads an XLIFF 2.x or 1.x file (1.1 as Translate Toolkit's po2xliff writes
@@ -19,8 +20,10 @@ export const XLIFF_MAX_BYTES = 64 * 1024 * 1024;
  */
 export async function readXliff(path: string, options: ReadXliffOptions = {}): Promise<XliffDocument> {
   const file = options.displayName ?? path;
-  const structure = new XliffStructure(file);
-  for await (const batch of readXmlEvents(path, { displayName: file, maxBytes: options.maxBytes ?? XLIFF_MAX_BYTES })) {
+  const limits = limitsWith(options.limits);
+  const structure = new XliffStructure(file, limits.inlineElements);
+  const events = readXmlEvents(path, { displayName: file, maxBytes: options.maxBytes ?? limits.xliffBytes, bytesLimit: 'xliffBytes', maxDepth: limits.xmlDepth });
+  for await (const batch of events) {
     for (const event of batch) structure.feed(event);
   }
   return structure.finish();

@@ -1,3 +1,4 @@
+import type { Limits } from '../../core/limits.js';
 import type { Status } from '../../memory/index.js';
 
 /** The two XLIFF versions tolk writes; the reader also takes 1.1 (Translate Toolkit's po2xliff) and 2.1/2.2. */
@@ -140,6 +141,8 @@ export interface XliffDocument {
 export interface ReadXliffOptions {
   /** Name used in errors. @default the path */
   displayName?: string;
-  /** Largest file accepted. @default 64 MiB (XLIFF_MAX_BYTES) */
+  /** Largest file accepted. @default limits.xliffBytes */
   maxBytes?: number;
+  /** Structural limits (core/limits.ts). @default the project's */
+  limits?: Partial<Limits>;
 }

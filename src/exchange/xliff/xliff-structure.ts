@@ -1,4 +1,5 @@
-import { InputError } from '../../core/errors.js';
+import { InputError, LimitError } from '../../core/errors.js';
+import { DEFAULT_LIMITS } from '../../core/limits.js';
 import { normalizeLanguageTag } from '../language-tag.js';
 import type { XmlEvent, XmlOpen } from '../xml/xml-event.js';
 import { ContentCollector, type ContentPart } from './inline-codes.js';
@@ -68,11 +69,14 @@ export class XliffStructure {
   #unit: RawUnit | undefined;
   #segments: RawSegment[] = [];
   #segment: RawSegment | undefined;
-  #content: { collector: ContentCollector; which: Which; depth: number } | undefined;
+  #content: { collector: ContentCollector; which: Which; depth: number; elements: number } | undefined;
   #context: { text: string } | undefined;
+  readonly #maxElements: number;
 
-  constructor(file: string) {
+  /** `maxElements`: inline elements accepted in one `<source>` or `<target>` (limits.inlineElements). */
+  constructor(file: string, maxElements = DEFAULT_LIMITS.inlineElements) {
     this.#file = file;
+    this.#maxElements = maxElements;
   }
 
   feed(event: XmlEvent): void {
@@ -107,6 +111,10 @@ export class XliffStructure {
       return;
     }
     if (this.#content) {
+      if (++this.#content.elements > this.#maxElements) {
+        const where = { file: this.#file, line: event.line, column: event.column };
+        throw new LimitError(`a <${this.#content.which}> with more than ${this.#maxElements} inline elements`, 'inlineElements', where);
+      }
       this.#stack.push(event.local);
       this.#content.collector.open(event);
       return;
@@ -310,7 +318,7 @@ export class XliffStructure {
   }
 
   #startContent(which: Which): void {
-    this.#content = { collector: new ContentCollector(), which, depth: this.#stack.length };
+    this.#content = { collector: new ContentCollector(), which, depth: this.#stack.length, elements: 0 };
   }
 
   #endContent(which: Which, parts: ContentPart[]): void {

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { InputError } from '../../core/errors.js';
+import { InputError, LimitError } from '../../core/errors.js';
+import { limitsWith } from '../../core/limits.js';
 import { describeDoctype, parseDoctype, type Doctype } from './doctype.js';
 import { predefinedEntities } from './entities.js';
 import { explainSaxesError, type ReasonContext } from './saxes-reasons.js';
@@ -10,6 +11,8 @@ export interface SafeParserOptions {
   file: string;
   /** Accepts a DOCTYPE that has no internal subset; it is never read either way. */
   allowDoctype?: (doctype: Doctype) => boolean;
+  /** Deepest element nesting accepted, checked as each element opens. @default limits.xmlDepth */
+  maxDepth?: number;
 }
 
 export const DOCTYPE_REFUSED = 'DOCTYPE is not allowed (entity expansion and external DTDs are refused)';
@@ -27,6 +30,7 @@ export class SafeParser {
   readonly #parser = new SaxesParser({ xmlns: true, position: true });
   readonly #file: string;
   readonly #allowDoctype: ((doctype: Doctype) => boolean) | undefined;
+  readonly #maxDepth: number;
   readonly #context: ReasonContext = {};
   #events: XmlEvent[] = [];
   #depth = 0;
@@ -40,6 +44,7 @@ export class SafeParser {
   constructor(options: SafeParserOptions) {
     this.#file = options.file;
     this.#allowDoctype = options.allowDoctype;
+    this.#maxDepth = options.maxDepth ?? limitsWith().xmlDepth;
     const parser = this.#parser;
     parser.ENTITIES = predefinedEntities((name) => (this.#context.entity = name));
     parser.on('error', (error) => {
@@ -136,7 +141,11 @@ export class SafeParser {
 
   #onOpen(tag: SaxesTagNS): void {
     this.#rootSeen = true;
-    this.#depth++;
+    // saxes slows with the square of the depth: stop at the first element too deep, long before that matters.
+    if (++this.#depth > this.#maxDepth) {
+      const { line, column } = this.#nextTag;
+      throw new LimitError(`XML elements nested deeper than ${this.#maxDepth} levels`, 'xmlDepth', { file: this.#file, line, column });
+    }
     const attributes = Object.create(null) as Record<string, string>;
     for (const name in tag.attributes) attributes[name] = tag.attributes[name]!.value;
     const { line, column } = this.#nextTag;

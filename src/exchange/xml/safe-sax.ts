@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { InputError } from '../../core/errors.js';
+import { InputError, LimitError } from '../../core/errors.js';
+import { formatBytes, type Limits } from '../../core/limits.js';
 import { ChunkDecoder, UnsupportedEncoding } from './chunk-decoder.js';
 import type { Doctype } from './doctype.js';
 import { SafeParser } from './safe-parser.js';
@@ -19,6 +20,10 @@ export interface SafeXmlOptions {
    * @default every DOCTYPE is refused
    */
   allowDoctype?: (doctype: Doctype) => boolean;
+  /** Deepest element nesting accepted. @default limits.xmlDepth */
+  maxDepth?: number;
+  /** The config key that raises `maxBytes`, named when a file is over it. */
+  bytesLimit?: keyof Limits;
 }
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -41,8 +46,16 @@ const CHUNK_BYTES = 64 * 1024;
 export async function* readXmlEvents(path: string, options: SafeXmlOptions = {}): AsyncGenerator<XmlEvent[], void, undefined> {
   const file = options.displayName ?? path;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  await checkFile(path, file, maxBytes);
-  const parser = new SafeParser({ file, ...(options.allowDoctype && { allowDoctype: options.allowDoctype }) });
+  const tooLarge = (size: number) =>
+    options.bytesLimit
+      ? new LimitError(`file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`, options.bytesLimit, { file })
+      : new InputError(`file is ${mebibytes(size)}, over the ${mebibytes(maxBytes)} limit (maxBytes)`, { file });
+  await checkFile(path, file, maxBytes, tooLarge);
+  const parser = new SafeParser({
+    file,
+    ...(options.allowDoctype && { allowDoctype: options.allowDoctype }),
+    ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
+  });
   const decoder = new ChunkDecoder();
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   let held: XmlEvent[] = [];
@@ -51,7 +64,7 @@ export async function* readXmlEvents(path: string, options: SafeXmlOptions = {})
     for await (const bytes of stream as AsyncIterable<Buffer>) {
       bytesRead += bytes.length;
       // The file may have grown since it was measured.
-      if (bytesRead > maxBytes) throw new InputError(tooLarge(bytesRead, maxBytes), { file });
+      if (bytesRead > maxBytes) throw tooLarge(bytesRead);
       const events = parser.write(decode(() => decoder.decode(bytes), parser, decoder, bytes));
       if (held.length) yield held;
       held = events;
@@ -65,7 +78,7 @@ export async function* readXmlEvents(path: string, options: SafeXmlOptions = {})
   }
 }
 
-async function checkFile(path: string, file: string, maxBytes: number): Promise<void> {
+async function checkFile(path: string, file: string, maxBytes: number, tooLarge: (size: number) => InputError): Promise<void> {
   let size: number;
   try {
     const info = await stat(path);
@@ -74,7 +87,7 @@ async function checkFile(path: string, file: string, maxBytes: number): Promise<
   } catch (error) {
     throw readFailure(error, file);
   }
-  if (size > maxBytes) throw new InputError(tooLarge(size, maxBytes), { file });
+  if (size > maxBytes) throw tooLarge(size);
 }
 
 /** Decoding errors as InputErrors at the line where they happen. */
@@ -104,10 +117,6 @@ function readFailure(error: unknown, file: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code !== 'string') return error;
   return new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-}
-
-function tooLarge(size: number, maxBytes: number): string {
-  return `file is ${mebibytes(size)}, over the ${mebibytes(maxBytes)} limit (maxBytes)`;
 }
 
 /** Whole MiB when exact, else two decimals, so a file just over the limit never reads as equal to it. */
