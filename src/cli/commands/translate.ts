@@ -103,6 +103,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
       ...runOptions,
       fuzzyThreshold: config.memory.fuzzyThreshold,
       ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
+      qa: config.qa,
       stateDir: dirname(memoryFile),
       onProgress: (event) => progress.update(event),
       ...(args.articles ? { articles: args.articles } : {}),
@@ -137,6 +138,7 @@ function printHuman(io: CommandIO, summary: Awaited<ReturnType<typeof translateA
   for (const v of summary.violations) {
     io.stderr(`glossary: ${v.language} ${v.segment.slice(0, 12)} ${v.rule}: "${v.term}" → "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}\n`);
   }
+  for (const f of summary.qa) io.stderr(`qa: ${f.language} ${f.segment.slice(0, 12)} ${f.severity} ${f.rule}: ${f.message}\n`);
   for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)} "${f.source.slice(0, 60)}": ${f.reason}\n`);
   for (const [language, s] of Object.entries(summary.languages)) {
     const verb = dryRun ? 'would send' : 'sent';
@@ -144,6 +146,7 @@ function printHuman(io: CommandIO, summary: Awaited<ReturnType<typeof translateA
       `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory${dryRun ? ` (${s.tmFuzzy} more with fuzzy matches)` : ''}, ` +
         `${verb} ${s.engineSegments} (${s.engineCharacters} characters) in ${s.engineRequests} requests` +
         `${s.failed ? `, ${s.failed} failed` : ''}${s.glossaryViolations ? `, ${s.glossaryViolations} glossary violations` : ''}` +
+        `${s.qaFindings ? `, ${s.qaFindings} QA findings` : ''}` +
         `${dryRun ? '' : `, ${s.written} written`}\n`,
     );
   }
