@@ -78,6 +78,20 @@ program
   });
 
 program
+  .command('qa')
+  .description('QA rules (numbers, engine marks, untranslated, capitals, punctuation, length) and glossary over the localized articles, or over TMX/XLIFF files before import')
+  .argument('[files...]', 'TMX or XLIFF files to check instead of the localized articles')
+  .option('--to <langs>', 'only these target languages (comma-separated); the target language of files that name none')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'))
+  .option('--accept <segment:rule...>', 'record accepted findings in qa.accept (tolk.config.json) instead of checking')
+  .addOption(root())
+  .addOption(json())
+  .action(async (files: string[], opts) => {
+    const { runQaCommand } = await import('./commands/qa.js');
+    await run(() => runQaCommand({ files, ...opts }, io))();
+  });
+
+program
   .command('export')
   .description('publish the articles that pass the completeness gate as Markdown, HTML and JSON')
   .requiredOption('--out <dir>', 'output directory (nothing is written outside it), e.g. dist/site')

@@ -11,9 +11,15 @@ export interface QaSettings extends QaOptions {
   accept?: readonly string[];
 }
 
-/** Tagged text (`<1>…</1>`) as the rules read it: tags become spaces, so words either side stay apart. */
+/**
+ * Tagged text (`<1>…</1>`) as the rules read it: tags become spaces, so words
+ * either side stay apart; pseudo-localization's brackets and padding
+ * (`⟦Ĝöàļ ···⟧`) are not part of the text.
+ */
 export function qaText(tagged: string): string {
-  return plainText(tagged.replace(/<\/?\d+\/?>/g, (tag) => `${tag} `)).replace(/[ \t]+/g, ' ');
+  const text = plainText(tagged.replace(/<\/?\d+\/?>/g, (tag) => `${tag} `)).replace(/[ \t]+/g, ' ');
+  const pseudo = /^⟦([\s\S]*?) ·+⟧$/.exec(text);
+  return pseudo ? pseudo[1]! : text;
 }
 
 /** Whether a person accepted this rule's finding for this segment (`qa.accept`). */
