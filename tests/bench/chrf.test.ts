@@ -28,8 +28,9 @@ describe('chrF as sacreBLEU computes it (n = 6, beta = 2)', () => {
     // n=2: ab matches (P = 1), 1 of ab,bc (R = 1/2); n=3: the hypothesis has none, so only two orders count.
     // P = 1, R = (2/3 + 1/2) / 2 = 7/12; F2 = (1 + 4) P R / (4 P + R) = (35/12) / (55/12) = 7/11.
     expect(corpusChrf(['a b'], ['abc'])).toBeCloseTo((100 * 7) / 11, 10);
-    // Precision and recall swapped give a lower score: beta = 2 favours recall.
-    expect(corpusChrf(['abc'], ['a b'])).toBeLessThan(corpusChrf(['a b'], ['abc']));
+    // Swapped, the extra "c" costs precision only: P = (2/3 + 1/2) / 2 = 7/12, R = 1, F2 = (35/12) / (40/12) = 7/8.
+    // Missing a character costs more than adding one: beta = 2 weighs recall four times.
+    expect(corpusChrf(['abc'], ['a b'])).toBeCloseTo((100 * 7) / 8, 10);
   });
 
   it('chrf: the corpus score sums statistics before dividing, it is not the mean of sentence scores', () => {
