@@ -14,6 +14,12 @@ export interface NumberUnit {
   parts: string[];
   /** Position in the text, for order. */
   index: number;
+  /**
+   * Another reading, where the writing is ambiguous: `1,127` in an Afrikaans
+   * text written the English way, `6:00` for 6 o'clock. Used only to pair
+   * with the other side, never to raise a finding.
+   */
+  alt?: string[];
 }
 
 /** Languages that write a decimal point (and group with commas); the others write a decimal comma. */
@@ -52,11 +58,13 @@ function digits(text: string, at: number): string {
 function readNumber(text: string, at: number, c: Convention): { parts: string[]; end: number } {
   let integer = digits(text, at);
   let end = at + integer.length;
+  // A number right after another and a space (`0800 555 111`) is a phone number's next block, not a thousands group.
+  const afterNumber = text[at - 1] === ' ' && isDigit(text[at - 2]);
   // Groups of exactly three digits after a lead of one to three.
   if (integer.length <= 3) {
     for (;;) {
       const sep = text[end];
-      if (sep === undefined || !c.groups.includes(sep)) break;
+      if (sep === undefined || !c.groups.includes(sep) || (afterNumber && sep === ' ')) break;
       const group = digits(text, end + 1);
       if (group.length !== 3) break;
       integer += group;
@@ -92,7 +100,7 @@ function canonical(integer: string, fraction = ''): string {
 }
 
 /** Every number unit in a plain text, in order. */
-export function numberUnits(text: string, language: string): NumberUnit[] {
+export function numberUnits(text: string, language: string, readings = true): NumberUnit[] {
   const c = convention(language);
   const units: NumberUnit[] = [];
   let i = 0;
@@ -114,8 +122,20 @@ export function numberUnits(text: string, language: string): NumberUnit[] {
       parts = [...parts, ...more.parts];
       end = more.end;
     }
-    units.push({ text: text.slice(start, end), parts, index: start });
+    const unit: NumberUnit = { text: text.slice(start, end), parts, index: start };
+    const alt = readings ? otherReading(unit, language) : undefined;
+    if (alt) unit.alt = alt;
+    units.push(unit);
     i = end;
   }
   return units;
+}
+
+/** The other convention's reading of an ambiguous number (`1,127` / `1.127`), or a time's whole hour (`6:00` → 6). */
+function otherReading(unit: NumberUnit, language: string): string[] | undefined {
+  if (unit.parts.length === 2 && /^0+$/.test(unit.text.split(/[:.]/).at(-1) ?? '') && /^\d{1,2}[:.]0+$/.test(unit.text)) return [unit.parts[0]!];
+  if (!/\d[.,]\d{3}(?!\d)/.test(unit.text)) return undefined;
+  const other = DECIMAL_POINT.has(primary(language)) ? 'nl' : 'en';
+  const again = numberUnits(unit.text, other, false);
+  return again.length === 1 ? again[0]!.parts : undefined;
 }

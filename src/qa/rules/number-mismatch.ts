@@ -18,6 +18,12 @@ export function unmatchedNumbers(source: string, target: string, languages: { so
     const j = t.findIndex((u, k) => tFree[k] && key(u) === key(s[i]!));
     if (j >= 0) sFree[i] = tFree[j] = false;
   }
+  // An ambiguous writing read the other way (`1,127` in an Afrikaans text, `6:00` for 6).
+  for (let i = 0; i < s.length; i++) {
+    if (!sFree[i]) continue;
+    const j = t.findIndex((u, k) => tFree[k] && (u.alt?.join('|') === key(s[i]!) || s[i]!.alt?.join('|') === key(u) || (u.alt && u.alt.join('|') === s[i]!.alt?.join('|'))));
+    if (j >= 0) sFree[i] = tFree[j] = false;
+  }
   // A joined unit against numbers written apart, in the same order.
   const apart = (joined: NumberUnit[], jFree: boolean[], single: NumberUnit[], oFree: boolean[]) => {
     joined.forEach((u, i) => {
