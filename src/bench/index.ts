@@ -6,6 +6,7 @@ import { benchCheck } from './check-bench.js';
 import { benchGlossary } from './glossary-bench.js';
 import { benchMemory } from './memory-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
+import { benchQuality } from './quality-bench.js';
 import { formatTable, toJson, type Figure } from './report.js';
 
 export interface BenchOptions {
@@ -26,6 +27,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
     return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
   },
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
+  quality: ({ quick, log }) => benchQuality({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
   tm: ({ quick, log }) => benchMemory({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], importSize: quick ? 100_000 : 1_000_000, log }),
 };
 

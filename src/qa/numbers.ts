@@ -31,6 +31,9 @@ const HARD_SPACES = '\u00a0\u202f\u2009';
 /** What joins the numbers of one unit. */
 const JOINERS = '-–—:/';
 
+/** A scale word for 10⁹ right after a number. */
+const BILLION = /^\s?(miljard|milliard|billion|bn\b|Milliarde|млрд|миллиард)/iu;
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 interface Convention {
@@ -94,7 +97,8 @@ function readNumber(text: string, at: number, c: Convention): { parts: string[];
 
 /** `007` → `7`, `16,50` → `16.5`. */
 function canonical(integer: string, fraction = ''): string {
-  const int = integer.replace(/^0+(?=\d)/, '');
+  // `08` is 8 (dates, times); a longer run of leading zeros is kept, so `2016` changed to `0016` is not 16.
+  const int = integer.length <= 2 ? integer.replace(/^0+(?=\d)/, '') : integer;
   const frac = fraction.replace(/0+$/, '');
   return frac ? `${int}.${frac}` : int;
 }
@@ -113,6 +117,12 @@ export function numberUnits(text: string, language: string, readings = true): Nu
     let { parts, end } = readNumber(text, i, c);
     // Joined numbers: `5-3`, `5–3`, `5:3`, `38 - 17`, `3:45.12`, `15/08/2024` (spaced on both sides or neither).
     for (;;) {
+      // French times: `11 h 00`.
+      if (/^\s?h\s?\d\d(?!\d)/u.test(text.slice(end, end + 6)) && /\s/u.test(text[end] ?? '') && /\s/u.test(text[end + 2] ?? '')) {
+        parts = [...parts, canonical(text.slice(end + 3, end + 5))];
+        end += 5;
+        continue;
+      }
       const spaced = text[end] === ' ' && JOINERS.includes(text[end + 1] ?? '') && text[end + 2] === ' ';
       const tight = JOINERS.includes(text[end] ?? '') && isDigit(text[end + 1]);
       if (!spaced && !tight) break;
@@ -123,7 +133,7 @@ export function numberUnits(text: string, language: string, readings = true): Nu
       end = more.end;
     }
     const unit: NumberUnit = { text: text.slice(start, end), parts, index: start };
-    const alt = readings ? otherReading(unit, language) : undefined;
+    const alt = readings ? otherReading(unit, language, text.slice(end, end + 14)) : undefined;
     if (alt) unit.alt = alt;
     units.push(unit);
     i = end;
@@ -132,7 +142,18 @@ export function numberUnits(text: string, language: string, readings = true): Nu
 }
 
 /** The other convention's reading of an ambiguous number (`1,127` / `1.127`), or a time's whole hour (`6:00` → 6). */
-function otherReading(unit: NumberUnit, language: string): string[] | undefined {
+function otherReading(unit: NumberUnit, language: string, after = ''): string[] | undefined {
+  // A year or decade written in full or short: `de jaren 1930` = `los años 30`, `2019` = `SS19`.
+  if (/^(19|20)\d\d$/.test(unit.text)) return [String(Number(unit.text.slice(2)))];
+  // A year range written short: `1950-53` = `1950 tot 1953`.
+  const range = /^((19|20)\d\d)[-–](\d\d)$/.exec(unit.text);
+  if (range) return [range[1]!, `${range[2]}${range[3]}`];
+  // A whole hour: `19 h 00`, `13.00`.
+  if (/^\d{1,2}(\s?h\s?|[:.])00$/u.test(unit.text)) return [unit.parts[0]!];
+  // An English-style decimal in a decimal-comma text: `ERA van 2.53`.
+  if (unit.parts.length === 2 && /^\d+\.\d{2}$/.test(unit.text) && !DECIMAL_POINT.has(primary(language))) return [unit.text];
+  // Billions in languages that count them in thousands of millions: `2 miljard` = `2000 millones`.
+  if (unit.parts.length === 1 && BILLION.test(after)) return [String(Math.round(Number(unit.parts[0]) * 1000 * 1000) / 1000)];
   if (unit.parts.length === 2 && /^0+$/.test(unit.text.split(/[:.]/).at(-1) ?? '') && /^\d{1,2}[:.]0+$/.test(unit.text)) return [unit.parts[0]!];
   if (!/\d[.,]\d{3}(?!\d)/.test(unit.text)) return undefined;
   const other = DECIMAL_POINT.has(primary(language)) ? 'nl' : 'en';

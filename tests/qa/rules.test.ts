@@ -51,6 +51,8 @@ describe('number-mismatch', () => {
     expect(fires('number-mismatch', 'na 6:00 uur', 'after 6 a.m.')).toBe(false);
   });
   it('another reading excuses only the same number', () => {
+    expect(fires('number-mismatch', 'in 2016', 'in 0016')).toBe(true);
+    expect(fires('number-mismatch', 'in de jaren 1930', 'en los años 40', 'nl', 'es')).toBe(true);
     expect(fires('number-mismatch', 'er waren 1.127 overlopers', 'daar was 1,128 oorlopers', 'nl', 'af')).toBe(true);
     expect(fires('number-mismatch', 'na 6:30 uur', 'after 6 a.m.')).toBe(true);
   });
@@ -60,7 +62,17 @@ describe('number-mismatch', () => {
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Sy het twee medaljes gewen.', 'nl', 'af')).toBe(false);
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Ganó dos medallas.', 'nl', 'es')).toBe(false);
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Ganó tres medallas.', 'nl', 'es')).toBe(true);
-    expect(fires('number-mismatch', 'Hij scoorde 13 keer.', 'He scored thirteen times.')).toBe(true);
+    expect(fires('number-mismatch', 'Hij scoorde 23 keer.', 'He scored twenty-three times.')).toBe(true);
+  });
+  it('beyond twelve, as NTREX references write them: compounds, decades, centuries, French times', () => {
+    expect(fires('number-mismatch', 'De vierentwintigjarige zei', 'The 24-year-old said')).toBe(false);
+    expect(fires('number-mismatch', 'Veertien mensen', '14 personnes', 'nl', 'fr')).toBe(false);
+    expect(fires('number-mismatch', 'in de jaren 1930', 'en los años 30', 'nl', 'es')).toBe(false);
+    expect(fires('number-mismatch', 'in de 19de eeuw', 'au XIXe siècle', 'nl', 'fr')).toBe(false);
+    expect(fires('number-mismatch', 'om 11:00 uur', 'à 11 h 00', 'nl', 'fr')).toBe(false);
+    expect(fires('number-mismatch', 'om 4.40 uur', 'at 4.40 am')).toBe(false);
+    expect(fires('number-mismatch', 'De vierentwintigjarige zei', 'The 25-year-old said')).toBe(true);
+    expect(fires('number-mismatch', 'in de 19de eeuw', 'au XVIIIe siècle', 'nl', 'fr')).toBe(true);
   });
   it('the finding names what differs', () => {
     const [f] = checkQa('Ajax won met 5-3.', 'Ajax won 3-5.', { source: 'nl', target: 'en' });

@@ -18,6 +18,12 @@ export function unmatchedNumbers(source: string, target: string, languages: { so
     const j = t.findIndex((u, k) => tFree[k] && key(u) === key(s[i]!));
     if (j >= 0) sFree[i] = tFree[j] = false;
   }
+  // Written exactly alike on both sides (`4.40`, a time in Dutch, a decimal in English): the same.
+  for (let i = 0; i < s.length; i++) {
+    if (!sFree[i]) continue;
+    const j = t.findIndex((u, k) => tFree[k] && u.text === s[i]!.text);
+    if (j >= 0) sFree[i] = tFree[j] = false;
+  }
   // An ambiguous writing read the other way (`1,127` in an Afrikaans text, `6:00` for 6).
   for (let i = 0; i < s.length; i++) {
     if (!sFree[i]) continue;
@@ -45,7 +51,8 @@ export function unmatchedNumbers(source: string, target: string, languages: { so
     const counts = numberWords(otherText, otherLanguage);
     units.forEach((u, i) => {
       if (!free[i] || u.parts.length !== 1) return;
-      const n = Number(u.parts[0]);
+      // `1980` may be written `de jaren tachtig`: its short reading counts too.
+      const n = [Number(u.parts[0]), ...(u.alt?.length === 1 ? [Number(u.alt[0])] : [])].find((v) => (counts.get(v) ?? 0) > 0) ?? Number(u.parts[0]);
       const left = counts.get(n) ?? 0;
       if (left > 0) {
         counts.set(n, left - 1);
