@@ -17,7 +17,9 @@ export interface QaSettings extends QaOptions {
  * (`⟦Ĝöàļ ···⟧`) are not part of the text.
  */
 export function qaText(tagged: string): string {
-  const text = plainText(tagged.replace(/<\/?\d+\/?>/g, (tag) => `${tag} `)).replace(/[ \t]+/g, ' ');
+  // Most segments have no tag and no entity: the tagged string is the text (the QA runs on every one, every run).
+  const plain = !tagged.includes('<') && !tagged.includes('&');
+  const text = plain ? tagged : plainText(tagged.replace(/<\/?\d+\/?>/g, (tag) => `${tag} `)).replace(/[ \t]+/g, ' ');
   const pseudo = /^⟦([\s\S]*?) ·+⟧$/.exec(text);
   return pseudo ? pseudo[1]! : text;
 }
