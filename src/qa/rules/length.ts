@@ -1,9 +1,9 @@
 import { primary, type QaRule } from '../rule.js';
 
 /**
- * Target/source length ratios allowed per pair. The defaults cover the
- * middle 99 % of NTREX news sentences (bench-data/ntrex) for the pairs tolk
- * ships, widened a little; `qa.length` overrides them.
+ * Target/source length ratios allowed per pair: one wide default (a
+ * translation under 40 % or over 250 % of its source is almost always cut
+ * off or doubled); `qa.length` sets the range per pair.
  */
 export const DEFAULT_LENGTH: Readonly<Record<string, readonly [number, number]>> = {
   '*': [0.4, 2.5],
