@@ -49,7 +49,8 @@ const xliff = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 `;
 
-describe('tolk qa over the localized articles', () => {
+// Each test runs the built bin several times; on a loaded machine that takes a while (the timeout only catches hangs).
+describe('tolk qa over the localized articles', { timeout: 180_000 }, () => {
   it('qa: clean articles pass (exit 0); a score turned round by hand is an error with file, line, segment, source and target (exit 1)', () => {
     expect(runTolk(['qa'], translated()).code).toBe(0);
     const root = translated((t) => t.replace('5-3', '3-5'));
@@ -116,7 +117,8 @@ describe('tolk qa over the localized articles', () => {
   });
 });
 
-describe('tolk qa over files before import', () => {
+// Each test runs the built bin several times; on a loaded machine that takes a while (the timeout only catches hangs).
+describe('tolk qa over files before import', { timeout: 180_000 }, () => {
   it('qa: a vendor TMX with a swapped score: the finding names the tuid (exit 1); a clean one passes (exit 0)', () => {
     const root = makeProject({ 'tolk.config.json': config, 'vendor.tmx': tmx('Ajax wins 3-5.'), 'clean.tmx': tmx('Ajax wins 5-3.') });
     const run = runTolk(['qa', 'vendor.tmx', '--json'], root);
@@ -150,7 +152,8 @@ describe('tolk qa over files before import', () => {
   });
 });
 
-describe('QA findings reach the memory and the translate summary', () => {
+// Each test runs the built bin several times; on a loaded machine that takes a while (the timeout only catches hangs).
+describe('QA findings reach the memory and the translate summary', { timeout: 180_000 }, () => {
   it('tm import stores QA findings with the units; translate reports them for the memory match (--json)', () => {
     const root = makeProject({ 'tolk.config.json': configFor('en'), 'articles/nl/match.md': '# Ajax wint met 5-3.\n', 'vendor.tmx': tmx('Ajax wins 3-5.') });
     const imported = runTolk(['tm', 'import', 'vendor.tmx', '--json'], root);
