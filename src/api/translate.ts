@@ -46,6 +46,7 @@ export async function translate(project: Project, options: TranslateArticlesRunO
       ...run,
       fuzzyThreshold: config.memory.fuzzyThreshold,
       ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
+      qa: config.qa,
       stateDir: dirname(resolve(project.root, config.memory.path)),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.articles ? { articles: options.articles } : {}),

@@ -7,6 +7,7 @@ import { benchGlossary } from './glossary-bench.js';
 import { benchLimits } from './limits-bench.js';
 import { benchMemory } from './memory-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
+import { benchQuality } from './quality-bench.js';
 import { formatTable, toJson, type Figure } from './report.js';
 
 export interface BenchOptions {
@@ -28,6 +29,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
   },
   limits: ({ quick, log }) => benchLimits({ articles: quick ? 100 : 500, runs: quick ? 5 : 9, log }),
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
+  quality: ({ quick, log }) => benchQuality({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
   tm: ({ quick, log }) => benchMemory({ size: quick ? 100_000 : 1_000_000, importSize: quick ? 100_000 : 1_000_000, runs: 5, log }),
 };
 

@@ -97,8 +97,22 @@ program
   .option('--lang <langs>', 'only these target languages (comma-separated); findings and exit code cover them alone')
   .option('--strict', 'warnings fail the check too')
   .action(async (opts) => {
-    const [{ runCheckCommand }, { glossaryProvider }] = await Promise.all([import('./commands/check.js'), import('../check/glossary-findings.js')]);
-    await run(() => runCheckCommand(opts, io, { providers: [glossaryProvider] }))();
+    const [{ runCheckCommand }, { glossaryProvider }, { qaProvider }] = await Promise.all([import('./commands/check.js'), import('../check/glossary-findings.js'), import('../check/qa-findings.js')]);
+    await run(() => runCheckCommand(opts, io, { providers: [glossaryProvider, qaProvider] }))();
+  });
+
+program
+  .command('qa')
+  .description('QA rules (numbers, engine marks, untranslated, capitals, punctuation, length) and glossary over the localized articles, or over TMX/XLIFF files before import')
+  .argument('[files...]', 'TMX or XLIFF files to check instead of the localized articles')
+  .option('--to <langs>', 'only these target languages (comma-separated); the target language of files that name none')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'))
+  .option('--accept <segment:rule...>', 'record accepted findings in qa.accept (tolk.config.json) instead of checking')
+  .addOption(root())
+  .addOption(json())
+  .action(async (files: string[], opts) => {
+    const { runQaCommand } = await import('./commands/qa.js');
+    await run(() => runQaCommand({ files, ...opts }, io))();
   });
 
 program

@@ -52,6 +52,20 @@ export const configSchema = z
       })
       .strict()
       .default({ enforcement: 'warning' }),
+    /** Quality checks on every translation tolk uses or is given (src/qa): numbers, engine marks, untranslated text, capitals, punctuation, length. */
+    qa: z
+      .object({
+        /** `error`: a machine translation with an error finding stays out of the article (its segment stays in the source language). @default "warning" */
+        enforcement: z.enum(['warning', 'error']).default('warning'),
+        /** Severity per rule (`number-mismatch`, `engine-mark`, `untranslated`, `capitalization`, `punctuation`, `length`), or `off`. @default each rule's own */
+        rules: z.partialRecord(z.enum(['number-mismatch', 'engine-mark', 'untranslated', 'capitalization', 'punctuation', 'length']), z.enum(['error', 'warning', 'off'])).default({}),
+        /** Target/source length ratio `[min, max]` per pair (`"nl-af"`) or `"*"`. @default { "*": [0.4, 2.5] } */
+        length: z.record(z.string(), z.tuple([z.number().min(0), z.number().min(0)])).default({}),
+        /** Findings a person accepted, `"<segment id (8+ characters)>:<rule>"`: not reported again. @default [] */
+        accept: z.array(z.string().regex(/^[0-9a-zA-Z_-]{8,}:[a-z-]+$/, 'expected "<segment id>:<rule>"')).default([]),
+      })
+      .strict()
+      .default({ enforcement: 'warning', rules: {}, length: {}, accept: [] }),
     /** Front-matter fields whose values are translated; all others are copied as they are. */
     frontMatter: z
       .object({

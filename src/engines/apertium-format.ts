@@ -18,17 +18,34 @@ export function splitBatch(output: string, expected: number): string[] | undefin
   return parts.length === expected ? parts : undefined;
 }
 
+/** A mark straight before a letter or digit, where Apertium writes them, even inside a word (not `&#8217;`). */
+const MARK = /(?<!&)[*#@](?=[\p{L}\p{N}])/gu;
+/** A mark with its word, to tell an author's `#1` or `@KNVB` from the engine's. */
+const MARKED_WORD = /(?<!&)[*#@][\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** An unknown word: `*` and what follows up to a space, apostrophes and inner marks included (`*trainingsschema’*s`). */
+const UNKNOWN = /(?<![\p{L}\p{M}\p{N}*])\*([\p{L}\p{N}][\p{L}\p{M}\p{N}'’*-]*)/gu;
+
+/** The mark and word starting at `at`. */
+function markedWordAt(text: string, at: number): string {
+  const sticky = new RegExp(MARKED_WORD.source, 'uy');
+  sticky.lastIndex = at;
+  return sticky.exec(text)?.[0] ?? '';
+}
+
 /**
  * Apertium marks unknown words `*word` (even with marking off for some
- * pairs), and `#`/`@` for generation and transfer gaps. The marks are
- * stripped from the text; unknown words are returned as a quality signal.
+ * pairs), and `#`/`@` for generation and transfer gaps; a word split at an
+ * apostrophe or hyphen gets a mark on each piece (`*trainingsschema’*s`).
+ * Every mark before a letter or digit is stripped, wherever it stands,
+ * unless the source has the same mark on the same word (a hashtag, a
+ * handle, `5*3`). Unknown words are returned as a quality signal.
  */
-export function stripMarks(html: string): { text: string; unknown: string[] } {
-  const unknown: string[] = [];
-  const text = html.replace(/(^|[\s>(“"'‘’])([*#@])([\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*)/gu, (_, before: string, mark: string, word: string) => {
-    if (mark === '*') unknown.push(word);
-    return before + word;
-  });
+export function stripMarks(html: string, source = ''): { text: string; unknown: string[] } {
+  const own = new Set(source.match(MARKED_WORD) ?? []);
+  const unknown = [...html.matchAll(UNKNOWN)]
+    .filter((m) => !own.has(markedWordAt(html, m.index)))
+    .map((m) => m[1]!.replace(MARK, ''));
+  const text = html.replace(MARK, (mark: string, at: number) => (own.has(markedWordAt(html, at)) ? mark : ''));
   return { text, unknown };
 }
 

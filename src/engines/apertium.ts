@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EngineError } from '../core/errors.js';
 import { apertiumPair, batchDocument, sameOuterSpace, splitBatch, stripMarks } from './apertium-format.js';
 import { fromNetworkError, isRetryableStatus, RetryableEngineError } from './errors.js';
-import { fromXmlPlaceholders } from './xml-placeholders.js';
+import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 
 export interface ApertiumOptions {
@@ -35,7 +35,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       const parts = splitBatch(output, request.segments.length);
       if (!parts) throw new EngineError(`apertium ${pair} returned a different number of segments than it was sent`);
       return parts.map((part, i) => {
-        const { text, unknown } = stripMarks(part);
+        const { text, unknown } = stripMarks(part, toXmlPlaceholders(request.segments[i]!));
         return { text: sameOuterSpace(request.segments[i]!, fromXmlPlaceholders(text)), unknownWords: unknown };
       });
     },

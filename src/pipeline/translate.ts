@@ -6,6 +6,7 @@ import type { Engine } from '../engines/index.js';
 import { reassemble } from '../markdown/index.js';
 import { checkTranslation, glossaryHints, matchers, protectTerms, storedViolation, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
+import { checkQa, storedFinding, type QaSettings } from '../qa/index.js';
 import { join } from 'node:path';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
@@ -52,6 +53,8 @@ export interface TranslateOptions extends RunOptions {
    * the segment cache. None: every article is parsed and read back each run.
    */
   stateDir?: string;
+  /** QA rules over every translation used (src/qa); `enforcement: "error"` keeps machine translations with an error finding out of articles. None: no QA. */
+  qa?: QaSettings & { enforcement: 'warning' | 'error' };
   onProgress?: (event: { language: string; done: number; total: number }) => void;
   /**
    * Articles loaded and worked on at a time. Memory grows with it, engine
@@ -82,6 +85,8 @@ export interface LanguageSummary extends RunCounts {
   unknownWords: Record<string, string[]>;
   /** Glossary violations in the translations used for this language. */
   glossaryViolations: number;
+  /** QA findings (src/qa) in the translations used for this language. */
+  qaFindings: number;
 }
 
 export interface GlossaryFinding extends Violation {
@@ -89,6 +94,16 @@ export interface GlossaryFinding extends Violation {
   segment: string;
   source: string;
   /** `machine` translations with violations are kept out of articles under `enforcement: "error"`. */
+  status: Status;
+}
+
+/** A QA finding on a translation the run used: the diagnostic plus where it is. */
+export interface QaRunFinding extends Diagnostic {
+  language: string;
+  segment: string;
+  source: string;
+  target: string;
+  /** `machine` translations with an error finding are kept out of articles under `qa.enforcement: "error"`. */
   status: Status;
 }
 
@@ -103,6 +118,8 @@ export interface TranslateSummary extends RunCounts {
   failed: FailedSegment[];
   /** Glossary violations found in the translations used (engine, memory or human). */
   violations: GlossaryFinding[];
+  /** QA findings in the translations used (engine, memory or human), accepted ones (`qa.accept`) left out. */
+  qa: QaRunFinding[];
   written: string[];
   /** Localized articles skipped because they are complete and built from the current source. */
   upToDate: number;
@@ -137,6 +154,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...noCounts(),
     failed: [],
     violations: [],
+    qa: [],
     written: [],
     upToDate: plan.upToDate,
     harvested: 0,
@@ -222,7 +240,7 @@ interface Carry {
 
 function startLanguage(options: TranslateOptions, language: string, summary: TranslateSummary): LanguageRun {
   const engine = options.engines.get(language)!;
-  const stats: LanguageSummary = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0 };
+  const stats: LanguageSummary = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0, qaFindings: 0 };
   summary.languages[language] = stats;
   return { language, engine, stats, seen: new Set(), blocked: new Set(), sent: 0 };
 }
@@ -251,12 +269,20 @@ async function harvest(options: TranslateOptions, work: ArticleWork[], summary: 
       // A hand change that cannot be read back is said before the rebuild replaces it.
       summary.diagnostics.push(...found.problems.map((p) => ({ ...p, message: `${p.message}; the rebuild replaces it` })));
       const known = await options.store.lookup(found.writes.map((w) => w.segmentId!), target.language);
-      for (const { edited, ...write } of found.writes) if (edited || !known.has(write.segmentId!)) writes.push(write);
+      for (const { edited, ...write } of found.writes) {
+        if (edited || !known.has(write.segmentId!)) writes.push({ ...write, violations: qaStored(options, write.source, write.target, target.language, write.segmentId) });
+      }
     }
   }
   if (writes.length === 0 || options.dryRun) return;
   const result = await options.store.write(writes);
   summary.harvested = result.inserted + result.updated;
+}
+
+/** QA findings in the memory's stored form, for a translation about to be written. */
+function qaStored(options: TranslateOptions, source: string, target: string, language: string, segment?: string): string[] {
+  if (!options.qa) return [];
+  return checkQa(source, target, { source: options.project.config.sourceLanguage, target: language }, options.qa, segment).map(storedFinding);
 }
 
 /**
@@ -368,7 +394,7 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
         origin: `engine:${engine.name}`,
         status: 'machine' as const,
         article: needed.get(id)!.article,
-        violations: violationsOf(id, target).map(storedViolation),
+        violations: [...violationsOf(id, target).map(storedViolation), ...qaStored(options, needed.get(id)!.source, target, language, id)],
       })),
     );
     for (const [id, target] of pairs) {
@@ -397,6 +423,25 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
         translations.delete(id);
         run.blocked.add(id);
         failed(id, `glossary: ${violations.map((v) => `${v.rule} ${v.term} → ${v.expected}`).join('; ')}`);
+      }
+    }
+  };
+  /** Every translation about to be used, whatever its origin, goes through the QA rules; like the glossary's, its errors can keep a machine translation out. */
+  const enforceQa = () => {
+    if (!options.qa) return;
+    for (const [id, target] of translations) {
+      if (!fresh.has(id)) continue; // checked in the chunk that first had it
+      const source = needed.get(id)!.source;
+      const findings = checkQa(source, target, { source: project.config.sourceLanguage, target: language }, options.qa, id);
+      if (findings.length === 0) continue;
+      const status = statuses.get(id) ?? 'machine';
+      stats.qaFindings += findings.length;
+      for (const f of findings) summary.qa.push({ ...f, language, segment: id, source, target, status });
+      const errors = findings.filter((f) => f.severity === 'error');
+      if (options.qa.enforcement === 'error' && status === 'machine' && errors.length) {
+        translations.delete(id);
+        run.blocked.add(id);
+        failed(id, `qa: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}`);
       }
     }
   };
@@ -437,6 +482,7 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
   });
   run.sent += send.length;
   enforceGlossary();
+  enforceQa();
 
   return async () => {
     await handed?.done;

@@ -10,7 +10,7 @@ import { translationsFor } from './rebuild.js';
 import type { IndexedSegment, SegmentIndex } from './segment-index.js';
 import { stringTranslations, type IndexedString } from './string-index.js';
 import { unitTarget, type UnitTargetOptions } from './suggestions.js';
-import { fuzzyNotes, glossaryNotes, keyNotes, locationNotes, reasonNote, type ExportReason } from './unit-notes.js';
+import { fuzzyNotes, glossaryNotes, keyNotes, locationNotes, qaNotes, reasonNote, type ExportReason } from './unit-notes.js';
 
 export interface ExportOptions {
   project: Project;
@@ -126,7 +126,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
       source: segment.source,
       ...unitTarget(segment.source, usable, similar, targetOptions),
       locations: occurrences.map((o) => ({ file: o.article, line: o.line })),
-      notes: [...locationNotes(occurrences), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(segment.source)],
+      notes: [...locationNotes(occurrences), reasonNote(reason), ...qaNotes(project, segment.source, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(segment.source)],
       codes,
     }, reason);
   }
@@ -145,7 +145,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
       source: string.value.tagged,
       ...unitTarget(string.value.tagged, usable, similar, targetOptions),
       locations: string.keys.map((k) => ({ file: k.sourceFile, line: k.line })),
-      notes: [...keyNotes(string), reasonNote(reason), ...fuzzyNotes(similar), ...termNotes(string.value.tagged)],
+      notes: [...keyNotes(string), reasonNote(reason), ...qaNotes(project, string.value.tagged, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(string.value.tagged)],
       codes: string.codes,
     }, reason, 'x-i18next-json');
   }

@@ -4,6 +4,7 @@ import { readXliff, type XliffDocument, type XliffFormat, type XliffUnitIn } fro
 import { fuzzyScore, statusRank, type MemoryStore, type MemoryWrite, type Status } from '../memory/index.js';
 import { shortId } from '../pipeline/index.js';
 import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
+import { qaForTranslation } from './qa-findings.js';
 import { fileLanguage } from './languages.js';
 import { findAllEdits } from './markdown-edits.js';
 import { rebuildArticles } from './rebuild.js';
@@ -238,6 +239,8 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
       }
       const violations = checker.violations(unit.source, unit.target, language);
       report.findings.push(...checker.findings(violations, { file: unit.file, line: unit.unit.line, language, segment: unit.segmentId }));
+      const qa = qaForTranslation(project, unit.source, unit.target, { file: unit.file, line: unit.unit.line, language, segment: unit.segmentId });
+      report.findings.push(...qa.findings);
       const occurrence = index.segments.get(unit.segmentId)?.occurrences[0];
       const stringKey = strings.get(unit.segmentId)?.keys[0];
       if (update) stringUpdates.get(language)!.push(update);
@@ -252,7 +255,7 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
           origin: 'human',
           status: unit.status,
           ...(occurrence ? { article: occurrence.article } : stringKey ? { article: `${stringKey.sourceFile}#${stringKey.key}` } : {}),
-          violations: GlossaryChecker.stored(violations),
+          violations: [...GlossaryChecker.stored(violations), ...qa.stored],
         },
       });
     }

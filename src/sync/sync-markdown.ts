@@ -4,6 +4,7 @@ import { statusRank, type MemoryStore, type MemoryWrite } from '../memory/index.
 import type { ArticleWork } from '../pipeline/index.js';
 import { displayPath } from '../project/index.js';
 import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
+import { qaForTranslation } from './qa-findings.js';
 import { findAllEdits, type MarkdownEdit } from './markdown-edits.js';
 import { rebuildArticles } from './rebuild.js';
 import type { SegmentIndex } from './segment-index.js';
@@ -62,6 +63,8 @@ export async function storeEdits(
     }
     const violations = checker.violations(edit.source, edit.target, edit.language);
     result.findings.push(...checker.findings(violations, { file: edit.file, line: edit.line, language: edit.language, segment: edit.segmentId }));
+    const qa = qaForTranslation(project, edit.source, edit.target, { file: edit.file, line: edit.line, language: edit.language, segment: edit.segmentId });
+    result.findings.push(...qa.findings);
     writes.push({
       edit,
       write: {
@@ -73,7 +76,7 @@ export async function storeEdits(
         origin: 'human',
         status: 'translated',
         article: edit.article,
-        violations: GlossaryChecker.stored(violations),
+        violations: [...GlossaryChecker.stored(violations), ...qa.stored],
       },
     });
   }

@@ -1,6 +1,8 @@
 import type { XliffNote } from '../exchange/index.js';
 import { isAllowed, isForbidden, matchText, type TermMatcher } from '../glossary/index.js';
 import type { FuzzyMatch } from '../memory/index.js';
+import type { Project } from '../config/index.js';
+import { checkQa } from '../qa/index.js';
 import type { Occurrence } from './segment-index.js';
 import type { IndexedString } from './string-index.js';
 
@@ -79,4 +81,18 @@ export function glossaryNotes(source: string, sourceTerms: TermMatcher, language
     notes.push({ category: 'glossary', text });
   }
   return notes;
+}
+
+/**
+ * What the QA rules find in the translation the unit carries (`number-mismatch:
+ * numbers differ: "5-3" in the source, "3-5" in the translation`), so the
+ * translator sees it where it is fixed. Accepted findings (`qa.accept`) are left out.
+ */
+export function qaNotes(project: Project, source: string, target: string | undefined, language: string, segment: string): XliffNote[] {
+  if (target === undefined) return [];
+  return checkQa(source, target, { source: project.config.sourceLanguage, target: language }, project.config.qa, segment).map((f) => ({
+    category: 'qa',
+    text: `${f.severity} ${f.rule}: ${f.message}`,
+    priority: f.severity === 'error' ? 1 : 2,
+  }));
 }

@@ -150,3 +150,24 @@ describe('apertium marks', () => {
     expect(stripMarks('ontwikkelingsprogram’*s en *gewichtheffen')).toEqual({ text: 'ontwikkelingsprogram’s en gewichtheffen', unknown: ['s', 'gewichtheffen'] });
   });
 });
+
+describe('apertium marks on every piece of a word', () => {
+  it('apertium: "trainingsschema’s" (unknown, split at the apostrophe: "*trainingsschema’*s") comes back without marks', async () => {
+    const { engineMarks } = await import('../../src/qa/index.js');
+    const sources = ['de trainingsschema’s en kwalificatie-evenementen wereldwijd', 'Volg #Parijs2024 en @KNVB met 5*3 sterren, het xyzabc-klm.'];
+    const results = await nlToAf(createApertiumEngine(), sources);
+    expect(results[0]!.text).toContain('trainingsschema’s');
+    expect(results[0]!.unknownWords).toContain('trainingsschema’s');
+    // The author's hashtag, handle and 5*3 stay; the engine's marks go.
+    expect(results[1]!.text).toMatch(/#Parijs2024 .*@KNVB .*5\*3 .*xyzabc-klm/);
+    results.forEach((r, i) => expect(engineMarks(sources[i]!, r.text), r.text).toEqual([]));
+  });
+  it('stripMarks: marks inside words and after apostrophes go; the source’s own stay; entities are untouched', async () => {
+    const { stripMarks } = await import('../../src/engines/apertium-format.js');
+    expect(stripMarks('die *trainingsschema’*s en *xyzabc-*klm &#8217;', 'de trainingsschema’s')).toEqual({
+      text: 'die trainingsschema’s en xyzabc-klm &#8217;',
+      unknown: ['trainingsschema’s', 'xyzabc-klm'],
+    });
+    expect(stripMarks('Volg #*Parijs2024, ge#loop', 'Volg #Parijs2024')).toEqual({ text: 'Volg #Parijs2024, geloop', unknown: ['Parijs2024'] });
+  });
+});

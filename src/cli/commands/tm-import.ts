@@ -3,6 +3,8 @@ import { loadProject } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
 import { importTmx } from '../../exchange/index.js';
 import { openMemory, STATUSES, type Status } from '../../memory/index.js';
+import { segmentId } from '../../markdown/index.js';
+import { checkQa, storedFinding } from '../../qa/index.js';
 import { printJson, type CommandIO } from '../io.js';
 
 export interface TmImportArgs {
@@ -23,11 +25,14 @@ export async function runTmImport(args: TmImportArgs, io: CommandIO): Promise<nu
     const report = await importTmx(store, resolve(io.cwd, args.file), {
       displayName: args.file,
       ...(args.status ? { status: args.status as Status } : {}),
+      // QA findings go into the memory with the units, so XLIFF notes and `tolk check` show them later.
+      check: (write) => checkQa(write.source, write.target, { source: write.sourceLanguage, target: write.targetLanguage }, project.config.qa, segmentId(write.sourceLanguage, write.source)).map(storedFinding),
     });
     if (args.json) printJson(io, report);
     else {
       io.stdout(`${report.file}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped\n`);
       for (const [reason, count] of Object.entries(report.skippedReasons)) io.stdout(`  skipped ${count}: ${reason}\n`);
+      if (report.flagged) io.stdout(`  ${report.flagged} with QA findings (stored with them; \`tolk qa ${args.file}\` lists them)\n`);
     }
     return 0;
   } finally {

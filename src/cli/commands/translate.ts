@@ -82,6 +82,7 @@ function printHuman(io: CommandIO, summary: TranslateSummary, dryRun: boolean): 
   for (const v of summary.violations) {
     io.stderr(`glossary: ${v.language} ${v.segment.slice(0, 12)} ${v.rule}: "${v.term}" → "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}\n`);
   }
+  for (const f of summary.qa) io.stderr(`qa: ${f.language} ${f.segment.slice(0, 12)} ${f.severity} ${f.rule}: ${f.message}\n`);
   for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)} "${f.source.slice(0, 60)}": ${f.reason}\n`);
   for (const [language, s] of Object.entries(summary.languages)) {
     const verb = dryRun ? 'would send' : 'sent';
@@ -89,6 +90,7 @@ function printHuman(io: CommandIO, summary: TranslateSummary, dryRun: boolean): 
       `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory${dryRun ? ` (${s.tmFuzzy} more with fuzzy matches)` : ''}, ` +
         `${verb} ${s.engineSegments} (${s.engineCharacters} characters) in ${s.engineRequests} requests` +
         `${s.failed ? `, ${s.failed} failed` : ''}${s.glossaryViolations ? `, ${s.glossaryViolations} glossary violations` : ''}` +
+        `${s.qaFindings ? `, ${s.qaFindings} QA findings` : ''}` +
         `${dryRun ? '' : `, ${s.written} written`}\n`,
     );
   }

@@ -12,12 +12,16 @@ export interface ImportReport {
   /** Variants not imported, by reason (file problems and status rules alike). */
   skipped: number;
   skippedReasons: Record<string, number>;
+  /** Variants the `check` option found something in (stored with them as violations). */
+  flagged: number;
 }
 
 export interface ImportOptions {
   /** Status for imported units; our own exports carry theirs in `x-tolk-status`. @default "translated" */
   status?: Status;
   displayName?: string;
+  /** Checks each variant before it is written (QA rules); what it returns is stored with the unit, as glossary violations are. */
+  check?: (write: MemoryWrite) => string[];
 }
 
 /**
@@ -27,7 +31,7 @@ export interface ImportOptions {
  */
 export async function importTmx(store: MemoryStore, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const file = options.displayName ?? path;
-  const report: ImportReport = { file, read: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: {} };
+  const report: ImportReport = { file, read: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: {}, flagged: 0 };
   const skip = (reason: string, count = 1) => {
     report.skipped += count;
     report.skippedReasons[reason] = (report.skippedReasons[reason] ?? 0) + count;
@@ -49,7 +53,7 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
           skip(target.skip);
           continue;
         }
-        yield {
+        const write: MemoryWrite = {
           sourceLanguage: unit.sourceLanguage,
           targetLanguage: target.language,
           source: unit.source,
@@ -57,6 +61,9 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
           origin: options.status ? origin : unit.properties['x-tolk-origin'] ?? origin,
           status,
         };
+        const violations = options.check?.(write) ?? [];
+        if (violations.length) report.flagged++;
+        yield violations.length ? { ...write, violations } : write;
       }
     }
   }
