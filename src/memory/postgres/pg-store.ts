@@ -222,7 +222,10 @@ export class PostgresMemoryStore implements MemoryStore {
          ), chosen AS (
            SELECT id, df FROM known WHERE n = 1 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})
          ), candidates AS (
-           SELECT p.source_id, sum(ln(1e9 / c.df)) AS weight FROM tolk_postings p JOIN chosen c ON p.word_id = c.id
+           -- LATERAL: each chosen word's postings by index (the planner cannot know how few words were chosen,
+           -- and a hash join over the whole postings table is what it picks otherwise).
+           SELECT p.source_id, sum(ln(1e9 / c.df)) AS weight
+           FROM chosen c CROSS JOIN LATERAL (SELECT source_id FROM tolk_postings WHERE word_id = c.id) p
            GROUP BY p.source_id ORDER BY weight DESC, p.source_id LIMIT ${CANDIDATES}
          )
          SELECT encode(s.segment_id, 'hex') AS segment_id, s.source, u.target, u.origin, u.status
