@@ -6,3 +6,4 @@ export { decideWrite } from './write-rules.js';
 export { SqliteMemoryStore, type SqliteOptions } from './sqlite/sqlite-store.js';
 export { openMemory } from './open.js';
 export { importTmx, type ImportOptions, type ImportReport } from './import-tmx.js';
+export { MemoryError } from './sqlite/sqlite-errors.js';

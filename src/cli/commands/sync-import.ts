@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { loadProject } from '../../config/index.js';
+import { loadProject, type Project } from '../../config/index.js';
 import { openMemory } from '../../memory/index.js';
 import { importXliff, indexSegments, syncStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 import { printDiagnostics, printStatus, projectGlossary } from './sync.js';
 
 export interface SyncImportArgs {
@@ -10,6 +11,8 @@ export interface SyncImportArgs {
   to?: string;
   root?: string;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /**
@@ -21,6 +24,10 @@ export interface SyncImportArgs {
 export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const glossary = await projectGlossary(project);
+  return withLock(projectLockFile(project), io, { command: 'tolk sync import', wait: args.wait !== false }, () => importFiles(project, glossary, args, io));
+}
+
+async function importFiles(project: Project, glossary: Awaited<ReturnType<typeof projectGlossary>>, args: SyncImportArgs, io: CommandIO): Promise<number> {
   const store = openMemory(project);
   try {
     const report = await importXliff({

@@ -6,11 +6,14 @@ import { loadGlossaries } from '../../glossary/index.js';
 import { openMemory } from '../../memory/index.js';
 import { indexSegments, matchLanguage, syncMarkdown, syncStatus, type GlossaryContext, type LanguageStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 
 export interface SyncArgs {
   to?: string;
   root?: string;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /**
@@ -23,6 +26,10 @@ export async function runSync(args: SyncArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const languages = syncLanguages(project, args.to);
   const glossary = await projectGlossary(project);
+  return withLock(projectLockFile(project), io, { command: 'tolk sync', wait: args.wait !== false }, () => syncEdits(project, languages, glossary, args, io));
+}
+
+async function syncEdits(project: Project, languages: string[], glossary: GlossaryContext | undefined, args: SyncArgs, io: CommandIO): Promise<number> {
   const store = openMemory(project);
   try {
     const index = await indexSegments(project, languages);

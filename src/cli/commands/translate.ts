@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { loadProject } from '../../config/index.js';
+import { loadProject, type Project } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
@@ -8,6 +8,7 @@ import { loadGlossaries } from '../../glossary/index.js';
 import { openMemory } from '../../memory/index.js';
 import { createJobQueue, translateArticles, translateStrings, type JobQueue, type StringsSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 import { createProgress } from '../progress.js';
 
 export interface TranslateArgs {
@@ -24,6 +25,8 @@ export interface TranslateArgs {
   /** Fill missing UI strings instead of translating articles. */
   strings?: boolean;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /** `tolk translate`: memory first, engines for the rest, localized articles written atomically. */
@@ -37,6 +40,15 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
     throw new UsageError(`--concurrency expects a whole number from 1 to 64, got "${args.concurrency}"`);
   }
+  const work = () => translateProject(project, languages, concurrency, args, io);
+  // A dry run writes nothing, so it never waits for (or blocks) a real one.
+  if (args.dryRun) return work();
+  const command = args.strings ? 'tolk translate --strings' : 'tolk translate';
+  return withLock(projectLockFile(project), io, { command, wait: args.wait !== false }, work);
+}
+
+async function translateProject(project: Project, languages: string[], concurrency: number | undefined, args: TranslateArgs, io: CommandIO): Promise<number> {
+  const { config } = project;
 
   // Engines and their queues first: a missing key or unknown engine stops the run before any work.
   const byName = new Map<string, Engine>();
