@@ -89,7 +89,12 @@ async function translateProject(project: Project, languages: string[], concurren
   const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
   const memoryFile = resolve(project.root, config.memory.path);
   const store = openMemory(project, memoryFile);
-  const retry = { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs };
+  const retry = {
+    retries: config.pipeline.retries,
+    minDelayMs: config.pipeline.retryDelayMs,
+    maxDelayMs: config.pipeline.maxRetryDelayMs,
+    maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
+  };
   const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
   // What both modes share: the project, the memory, the engines and their queues.
