@@ -3,8 +3,10 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** For a figure drawn from repeated runs: their fastest and slowest, and how many (the value is the median). */
+  spread?: Spread;
   /** What it is compared with, measured in the same run (or undefined). */
-  baseline?: { name: string; value: number; unit: string };
+  baseline?: { name: string; value: number; unit: string; spread?: Spread };
   /** value / baseline.value, when both exist. */
   ratio?: number;
   /** Human goal, e.g. "≥ 100000/s" or "≤ 1.5×". */
@@ -13,6 +15,20 @@ export interface Figure {
   /** Why it could not be measured on this machine (a missing tool); such a figure fails nothing. */
   skipped?: string;
 }
+
+export interface Spread {
+  min: number;
+  max: number;
+  runs: number;
+}
+
+/** Median, min and max of repeated measurements. */
+export function summarize(samples: number[]): { median: number } & Spread {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
+}
+
+/** `(1.61–1.70, 5 runs)` after a value. */
+const showSpread = (s: Spread | undefined, unit: string): string => (s ? ` (${round(s.min, 2)}–${round(s.max, 2)} ${unit}, ${s.runs} runs)` : '');
 
 export function figure(f: Omit<Figure, 'ratio'> & { ratio?: number }): Figure {
   const ratio = f.ratio ?? (f.baseline && f.baseline.value ? f.value / f.baseline.value : undefined);
@@ -47,8 +63,8 @@ export function formatTable(figures: Figure[]): string {
       ? [f.name, '—', '—', '—', f.goal, `skipped: ${f.skipped}`]
       : [
           f.name,
-          `${f.value} ${f.unit}`,
-          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}` : '—',
+          `${f.value} ${f.unit}${showSpread(f.spread, f.unit)}`,
+          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}${showSpread(f.baseline.spread, f.baseline.unit)}` : '—',
           f.ratio !== undefined ? `${f.ratio}×` : '—',
           f.goal,
           f.pass ? 'pass' : 'FAIL',
@@ -66,6 +82,7 @@ export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> 
       {
         value: rest.value,
         unit: rest.unit,
+        ...(rest.spread ? { spread: rest.spread } : {}),
         baseline: rest.baseline ?? null,
         ratio: rest.ratio ?? null,
         goal: rest.goal,
