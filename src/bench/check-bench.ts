@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { sha256 } from '../core/hash.js';
 import { segmentArticle } from '../markdown/index.js';
 import { localizedArticle, shortId, textHash } from '../pipeline/index.js';
-import { figure, summarize, type Figure } from './report.js';
+import { crashed, figure, summarize, type Figure } from './report.js';
 
 const LANGUAGES = ['en', 'af', 'de', 'fr', 'es', 'ru', 'kk', 'it', 'pt', 'pl', 'uk', 'cs', 'sv', 'da', 'fi', 'tr', 'el', 'ro', 'hu', 'lt'];
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -101,6 +101,16 @@ function checkSeeded(ran: Ran): void {
 }
 
 export async function benchCheck(runs: number, log: (line: string) => void): Promise<Figure[]> {
+  try {
+    return await measureCheck(runs, log);
+  } catch (error) {
+    // A crash or a missed finding is a failure, not a fast time.
+    log(`check: ${(error as Error)?.message ?? error}`);
+    return [crashed('tolk check, 20 × 5k keys + 1k articles', error)];
+  }
+}
+
+async function measureCheck(runs: number, log: (line: string) => void): Promise<Figure[]> {
   const root = mkdtempSync(join(tmpdir(), 'tolk-bench-check-'));
   try {
     buildCorpus(root);

@@ -11,7 +11,7 @@ import { createJobQueue, translateArticles, type TranslateSummary } from '../pip
 import { writeArticleCorpus } from './articles.js';
 import { runCli } from './cli-run.js';
 import { po4aInstalled, preparePo4a } from './po4a-bench.js';
-import { figure, skipped, summarize, type Figure } from './report.js';
+import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 
 export interface PipelineBenchOptions {
   articles: number;
@@ -366,11 +366,20 @@ async function benchPeakRss(articles: number, log: (line: string) => void): Prom
 }
 
 export async function benchPipeline(options: PipelineBenchOptions): Promise<Figure[]> {
+  // A crash is a failed figure, and the other measurements still run.
+  const guard = async (name: string, run: () => Promise<Figure | Figure[]>): Promise<Figure[]> => {
+    try {
+      return [await run()].flat();
+    } catch (error) {
+      options.log(`${name}: ${(error as Error)?.message ?? error}`);
+      return [crashed(name, error)];
+    }
+  };
   return [
-    ...(await benchWarm(options.articles, options.runs, options.log)),
-    await benchOneEdit(options.log),
-    await benchApertium(options.runs, options.log),
-    await benchSaturation(options.runs, options.log),
-    await benchPeakRss(options.rssArticles, options.log),
+    ...(await guard(`warm translate run, ${options.articles} articles`, () => benchWarm(options.articles, options.runs, options.log))),
+    ...(await guard('one edited paragraph', () => benchOneEdit(options.log))),
+    ...(await guard('Apertium through tolk', () => benchApertium(options.runs, options.log))),
+    ...(await guard('simulated engine throughput', () => benchSaturation(options.runs, options.log))),
+    ...(await guard('translate peak RSS', () => benchPeakRss(options.rssArticles, options.log))),
   ];
 }

@@ -14,6 +14,8 @@ export interface Figure {
   pass: boolean;
   /** Why it could not be measured on this machine (a missing tool); such a figure fails nothing. */
   skipped?: string;
+  /** The measurement crashed or a tool gave a wrong result: a failure, never a time. */
+  error?: string;
 }
 
 export interface Spread {
@@ -40,6 +42,12 @@ export function skipped(f: Pick<Figure, 'name' | 'unit' | 'goal'>, reason: strin
   return { ...f, value: Number.NaN, pass: false, skipped: reason };
 }
 
+/** A figure whose measurement threw: listed as failed with the reason, and the other figures still run. */
+export function crashed(name: string, error: unknown): Figure {
+  const message = (error as Error)?.message ?? String(error);
+  return { name, value: Number.NaN, unit: '', goal: '—', pass: false, error: message.split('\n')[0]!.slice(0, 300) };
+}
+
 export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
@@ -59,7 +67,9 @@ export function percentile(values: number[], p: number): number {
 /** Markdown table: the same text goes to the terminal and into README. */
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) =>
-    f.skipped
+    f.error
+      ? [f.name, '—', '—', '—', f.goal, `FAIL: ${f.error}`]
+      : f.skipped
       ? [f.name, '—', '—', '—', f.goal, `skipped: ${f.skipped}`]
       : [
           f.name,
@@ -88,6 +98,7 @@ export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> 
         goal: rest.goal,
         pass: rest.pass,
         ...(rest.skipped ? { skipped: rest.skipped } : {}),
+        ...(rest.error ? { error: rest.error } : {}),
       },
     ]),
   ) as Record<string, Omit<Figure, 'name'>>;
