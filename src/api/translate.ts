@@ -116,7 +116,12 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
         languages: [...languages],
         engines,
         queueFor,
-        retry: { retries: config.pipeline.retries, minDelayMs: config.pipeline.retryDelayMs, maxDelayMs: config.pipeline.maxRetryDelayMs },
+        retry: {
+          retries: config.pipeline.retries,
+          minDelayMs: config.pipeline.retryDelayMs,
+          maxDelayMs: config.pipeline.maxRetryDelayMs,
+          maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
+        },
         logger: options.logger ?? silentLogger,
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(options.signal ? { signal: options.signal } : {}),

@@ -3,10 +3,10 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** For a figure drawn from repeated runs: their fastest and slowest, and how many (the value is the median). */
+  spread?: Spread;
   /** What it is compared with, measured in the same run (or undefined). */
-  baseline?: { name: string; value: number; unit: string; range?: [number, number] };
-  /** Fastest and slowest of the runs `value` is the median of, where the figure reports them. */
-  range?: [number, number];
+  baseline?: { name: string; value: number; unit: string; spread?: Spread };
   /** value / baseline.value, when both exist. */
   ratio?: number;
   /** Human goal, e.g. "≥ 100000/s" or "≤ 1.5×". */
@@ -14,7 +14,23 @@ export interface Figure {
   pass: boolean;
   /** Why it could not be measured on this machine (a missing tool); such a figure fails nothing. */
   skipped?: string;
+  /** The measurement crashed or a tool gave a wrong result: a failure, never a time. */
+  error?: string;
 }
+
+export interface Spread {
+  min: number;
+  max: number;
+  runs: number;
+}
+
+/** Median, min and max of repeated measurements. */
+export function summarize(samples: number[]): { median: number } & Spread {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
+}
+
+/** `(1.61–1.70, 5 runs)` after a value. */
+const showSpread = (s: Spread | undefined, unit: string): string => (s ? ` (${round(s.min, 2)}–${round(s.max, 2)} ${unit}, ${s.runs} runs)` : '');
 
 export function figure(f: Omit<Figure, 'ratio'> & { ratio?: number }): Figure {
   const ratio = f.ratio ?? (f.baseline && f.baseline.value ? f.value / f.baseline.value : undefined);
@@ -24,6 +40,12 @@ export function figure(f: Omit<Figure, 'ratio'> & { ratio?: number }): Figure {
 /** A figure whose tool is missing here: listed with the reason instead of failing the whole run. */
 export function skipped(f: Pick<Figure, 'name' | 'unit' | 'goal'>, reason: string): Figure {
   return { ...f, value: Number.NaN, pass: false, skipped: reason };
+}
+
+/** A figure whose measurement threw: listed as failed with the reason, and the other figures still run. */
+export function crashed(name: string, error: unknown): Figure {
+  const message = (error as Error)?.message ?? String(error);
+  return { name, value: Number.NaN, unit: '', goal: '—', pass: false, error: message.split('\n')[0]!.slice(0, 300) };
 }
 
 export function round(value: number, digits = 2): number {
@@ -45,12 +67,14 @@ export function percentile(values: number[], p: number): number {
 /** Markdown table: the same text goes to the terminal and into README. */
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) =>
-    f.skipped
+    f.error
+      ? [f.name, '—', '—', '—', f.goal, `FAIL: ${f.error}`]
+      : f.skipped
       ? [f.name, '—', '—', '—', f.goal, `skipped: ${f.skipped}`]
       : [
           f.name,
-          `${f.value} ${f.unit}${spread(f.range)}`,
-          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}${spread(f.baseline.range)}` : '—',
+          `${f.value} ${f.unit}${showSpread(f.spread, f.unit)}`,
+          f.baseline ? `${f.baseline.name}: ${round(f.baseline.value, 2)} ${f.baseline.unit}${showSpread(f.baseline.spread, f.baseline.unit)}` : '—',
           f.ratio !== undefined ? `${f.ratio}×` : '—',
           f.goal,
           f.pass ? 'pass' : 'FAIL',
@@ -60,9 +84,6 @@ export function formatTable(figures: Figure[]): string {
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-/** ` (min–max)` after a median, when the figure has its runs' range. */
-const spread = (range: [number, number] | undefined) => (range ? ` (${round(range[0], 2)}–${round(range[1], 2)})` : '');
-
 /** `--json`: a skipped figure's value is null (NaN) and it carries its reason. */
 export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> {
   return Object.fromEntries(
@@ -71,12 +92,13 @@ export function toJson(figures: Figure[]): Record<string, Omit<Figure, 'name'>> 
       {
         value: rest.value,
         unit: rest.unit,
+        ...(rest.spread ? { spread: rest.spread } : {}),
         baseline: rest.baseline ?? null,
         ratio: rest.ratio ?? null,
         goal: rest.goal,
         pass: rest.pass,
-        ...(rest.range ? { range: rest.range } : {}),
         ...(rest.skipped ? { skipped: rest.skipped } : {}),
+        ...(rest.error ? { error: rest.error } : {}),
       },
     ]),
   ) as Record<string, Omit<Figure, 'name'>>;

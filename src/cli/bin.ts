@@ -29,6 +29,7 @@ process.on('unhandledRejection', lastResort);
 
 const root = () => new Option('--root <dir>', 'project directory (default: nearest with tolk.config.json)');
 const json = () => new Option('--json', 'machine-readable output on stdout');
+const noWait = () => new Option('--no-wait', 'exit 2 at once instead of waiting when another tolk run is writing to this project');
 
 const program = new Command('tolk')
   .description('Localization pipeline for Markdown articles: segments, translation memory, engines, glossary')
@@ -73,6 +74,7 @@ program
   .description('translate source articles into the target languages')
   .addOption(root())
   .addOption(json())
+  .addOption(noWait())
   .option('--to <langs>', 'comma-separated target languages (default: articleLanguages)')
   .option('--engine <name>', 'engine for every language: apertium, deepl, openai, libretranslate, pseudo (default: config engines)')
   .option('--articles <glob>', 'only source articles matching this glob (relative to articles/<source>/)')
@@ -125,6 +127,7 @@ program
   .option('--base-url <url>', 'absolute URL the output is served from, for absolute hreflang and canonical links')
   .addOption(root())
   .addOption(json())
+  .addOption(noWait())
   .action(async (opts) => {
     const { runExport } = await import('./commands/export.js');
     await run(() => runExport(opts, io))();
@@ -160,6 +163,7 @@ tm.command('import')
   .option('--status <status>', 'status of imported units: machine, translated, reviewed, final (default: translated)')
   .addOption(root())
   .addOption(json())
+  .addOption(noWait())
   .action(async (file: string, opts) => {
     const { runTmImport } = await import('./commands/tm-import.js');
     await run(() => runTmImport({ file, ...opts }, io))();
@@ -226,6 +230,7 @@ sync
   .option('--to <langs>', 'only these article languages (comma-separated)')
   .addOption(root())
   .addOption(json())
+  .addOption(noWait())
   .action(async (opts) => {
     const { runSync } = await import('./commands/sync.js');
     await run(() => runSync(opts, io))();
@@ -255,6 +260,7 @@ sync
   .option('--to <lang>', "target language for files that name none (Translate Toolkit's po2xliff output)")
   .addOption(root())
   .addOption(json())
+  .addOption(noWait())
   .action(async (files: string[], opts) => {
     const { runSyncImport } = await import('./commands/sync-import.js');
     await run(() => runSyncImport({ files, ...opts }, io))();

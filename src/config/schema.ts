@@ -131,9 +131,11 @@ export const configSchema = z
         retryDelayMs: z.number().int().min(0).default(500),
         /** Longest wait between retries in ms. @default 30000 */
         maxRetryDelayMs: z.number().int().min(0).default(30_000),
+        /** Longest `Retry-After` a server may ask for that is waited out in full; a longer one fails the batch. @default 300000 */
+        maxRetryAfterMs: z.number().int().min(0).default(300_000),
       })
       .strict()
-      .default({ concurrency: 4, retries: 5, retryDelayMs: 500, maxRetryDelayMs: 30_000 }),
+      .default({ concurrency: 4, retries: 5, retryDelayMs: 500, maxRetryDelayMs: 30_000, maxRetryAfterMs: 300_000 }),
     /**
      * Structural limits on input files (see src/core/limits.ts for each one's meaning and default):
      * raise one when a real file is refused. Depths, counts and bytes only, never time.

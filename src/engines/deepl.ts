@@ -1,7 +1,7 @@
 import * as deepl from 'deepl-node';
 import { EngineError } from '../core/errors.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
-import { fromNetworkError, RetryableEngineError } from './errors.js';
+import { fromNetworkError, hideSecret, RetryableEngineError } from './errors.js';
 import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 
 export interface DeepLOptions {
@@ -72,7 +72,7 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
             ...(options.formality ? { formality: options.formality } : {}),
           });
         } catch (error) {
-          throw mapDeepLError(error);
+          throw mapDeepLError(error, options.authKey);
         }
         if (translated.length !== texts.length) {
           throw new RetryableEngineError(`deepl: expected ${texts.length} translations, got ${translated.length}`);
@@ -134,17 +134,19 @@ function* wireRequests(texts: string[]): Generator<string[]> {
  * SDK errors become ours. The SDK error is not kept as `cause`: its connection
  * errors carry the axios request, Authorization header (the key) included.
  */
-function mapDeepLError(error: unknown): EngineError {
+function mapDeepLError(error: unknown, key: string): EngineError {
   if (error instanceof EngineError) return error;
   if (error instanceof deepl.TooManyRequestsError) return new RetryableEngineError('deepl: too many requests (429)', { status: 429 });
   if (error instanceof deepl.QuotaExceededError) return new EngineError('deepl: character quota exceeded (456)');
   if (error instanceof deepl.AuthorizationError) return new EngineError('deepl: authorization failed (403): check DEEPL_AUTH_KEY');
-  if (error instanceof deepl.ConnectionError) return new RetryableEngineError(`deepl: connection failed (${error.message})`);
+  if (error instanceof deepl.ConnectionError) return new RetryableEngineError(`deepl: connection failed (${hideSecret(error.message, key)})`);
   if (error instanceof deepl.DeepLError) {
     // deepl-node reports a status only in its message: "Service unavailable…" for 503, "Unexpected status code: 502 …" for others.
     const status = /^Service unavailable/.test(error.message) ? 503 : Number(/^Unexpected status code: (\d{3})/.exec(error.message)?.[1]);
-    if (status >= 500) return new RetryableEngineError(`deepl: ${error.message}`, { status });
-    return new EngineError(`deepl: ${error.message}`);
+    // Its message quotes the server's body, which may repeat the key.
+    const message = hideSecret(error.message, key);
+    if (status >= 500) return new RetryableEngineError(`deepl: ${message}`, { status });
+    return new EngineError(`deepl: ${message}`);
   }
   return fromNetworkError('deepl', error);
 }

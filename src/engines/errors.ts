@@ -51,3 +51,12 @@ export function fromNetworkError(engine: string, error: unknown): EngineError {
   }
   return error instanceof EngineError ? error : new EngineError(`${engine}: ${(error as Error)?.message ?? String(error)}`);
 }
+
+/**
+ * Server-written text (error bodies, SDK messages) with the API key cut out:
+ * some servers repeat the key they refused, and a reason ends up in stderr,
+ * `--json` output and failure lists.
+ */
+export function hideSecret(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 ? text.split(secret).join('***') : text;
+}

@@ -1,6 +1,6 @@
 import { EngineError } from '../core/errors.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
-import { fromNetworkError, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
+import { fromNetworkError, hideSecret, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
 import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 
 export interface LibreTranslateOptions {
@@ -41,7 +41,7 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): Engi
       }
       const payload = (await response.json().catch(() => undefined)) as { translatedText?: unknown; error?: string } | undefined;
       if (!response.ok) {
-        const reason = `libretranslate: HTTP ${response.status}${payload?.error ? ` ${payload.error}` : ''}`;
+        const reason = `libretranslate: HTTP ${response.status}${payload?.error ? ` ${hideSecret(String(payload.error), options.apiKey)}` : ''}`;
         // LibreTranslate answers rate limits with 429 and an error starting "Slowdown".
         if (isRetryableStatus(response.status) || /^slowdown/i.test(payload?.error ?? '')) {
           throw new RetryableEngineError(reason, { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });

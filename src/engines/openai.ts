@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { EngineError } from '../core/errors.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
-import { fromNetworkError, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
+import { fromNetworkError, hideSecret, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
 
 export interface OpenAIOptions {
   /** From OPENAI_API_KEY (any non-empty string for local servers). */
@@ -57,7 +57,7 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
         );
         content = completion.choices[0]?.message?.content;
       } catch (error) {
-        throw mapOpenAIError(error);
+        throw mapOpenAIError(error, options.apiKey);
       }
       const translations = parseTranslations(content);
       if (!translations || translations.length !== request.segments.length) {
@@ -85,12 +85,12 @@ function parseTranslations(content: string | null | undefined): string[] | undef
   }
 }
 
-function mapOpenAIError(error: unknown): EngineError {
+function mapOpenAIError(error: unknown, key: string): EngineError {
   // The timeout error is a kind of connection error; it gets its own message.
   if (error instanceof OpenAI.APIConnectionTimeoutError) return new RetryableEngineError('openai: request timed out', { cause: error });
   if (error instanceof OpenAI.APIConnectionError) return new RetryableEngineError('openai: connection failed', { cause: error });
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
-    const reason = `openai: HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`;
+    const reason = `openai: HTTP ${error.status}${error.code ? ` ${hideSecret(String(error.code), key)}` : ''}`;
     if (isRetryableStatus(error.status)) {
       const retryAfterMs = parseRetryAfter(error.headers?.get('retry-after-ms') ? String(Number(error.headers.get('retry-after-ms')) / 1000) : error.headers?.get('retry-after'));
       return new RetryableEngineError(reason, { status: error.status, retryAfterMs });

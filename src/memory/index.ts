@@ -7,3 +7,4 @@ export { SqliteMemoryStore, type SqliteOptions } from './sqlite/sqlite-store.js'
 export { openMemory, openMemoryAt, describeMemory } from './open.js';
 export { PostgresMemoryStore, type PostgresOptions } from './postgres/pg-store.js';
 export { redactUrl } from './postgres/url.js';
+export { MemoryError } from './sqlite/sqlite-errors.js';

@@ -3,6 +3,7 @@ import type { Project } from '../config/index.js';
 import { ConfigError } from '../core/errors.js';
 import { PostgresMemoryStore } from './postgres/pg-store.js';
 import { isPostgresUrl, redactUrl } from './postgres/url.js';
+import { guardSqliteErrors } from './sqlite/sqlite-errors.js';
 import { SqliteMemoryStore } from './sqlite/sqlite-store.js';
 import type { MemoryStore } from './store.js';
 
@@ -15,7 +16,9 @@ export function openMemory(project: Project, file?: string, env: NodeJS.ProcessE
   const { path, cacheMB, mmapMB, url } = project.config.memory;
   const shared = env.TOLK_MEMORY_URL || url;
   if (shared) return openMemoryAt(shared, project.root, { cacheMB, mmapMB });
-  return new SqliteMemoryStore(file ?? resolve(project.root, path), { cacheMB, mmapMB });
+  const at = file ?? resolve(project.root, path);
+  // Commands see one-line errors saying what to do, never an SqliteError.
+  return guardSqliteErrors(new SqliteMemoryStore(at, { cacheMB, mmapMB }), at);
 }
 
 /** A memory named by a `postgres://` URL or a SQLite path (relative to `cwd`), as `tolk tm copy` takes them. */
@@ -24,7 +27,8 @@ export function openMemoryAt(location: string, cwd: string, sqlite: { cacheMB?: 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new ConfigError(`unsupported memory address ${redactUrl(location)}: use a postgres:// URL or a SQLite file path`);
   }
-  return new SqliteMemoryStore(resolve(cwd, location), sqlite);
+  const file = resolve(cwd, location);
+  return guardSqliteErrors(new SqliteMemoryStore(file, sqlite), file);
 }
 
 /** How a memory may be named in a message: a path, or a URL without its password. */

@@ -39,6 +39,12 @@ export interface FakeEngineOptions {
   maxBatch?: number;
   /** When set, requests must carry this key (DeepL/OpenAI header, LibreTranslate `api_key`). */
   apiKey?: string;
+  /**
+   * Awaited after a request is recorded and before it is answered: a test can
+   * hold answers back until something happened, or act (kill, interrupt) at
+   * the n-th request.
+   */
+  before?: (request: FakeRequest) => Promise<void> | void;
 }
 
 export interface FakeRequest {
@@ -120,7 +126,9 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
     const wire = readWire(protocol, fields);
     const index = requests.length;
     const fault = faultFor(index);
-    requests.push({ index, method: req.method ?? '', path, headers: req.headers, body, fields, ...wire, fault });
+    const request: FakeRequest = { index, method: req.method ?? '', path, headers: req.headers, body, fields, ...wire, fault };
+    requests.push(request);
+    await options.before?.(request);
 
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {

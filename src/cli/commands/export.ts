@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { exportArticles, type ExportFormat } from '../../publish/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { exportLockFile, withLock } from '../lock.js';
 
 export interface ExportArgs {
   root?: string;
@@ -18,6 +19,8 @@ export interface ExportArgs {
   /** Absolute URL the output directory is served from, for absolute hreflang and canonical links. */
   baseUrl?: string;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another export into the same `--out` is running. */
+  wait?: boolean;
 }
 
 /**
@@ -36,15 +39,17 @@ export async function runExport(args: ExportArgs, io: CommandIO): Promise<number
   const languages = list(args.to);
   if (languages?.length === 0) throw new UsageError('--to names no language');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const result = await exportArticles({
+  const out = resolve(io.cwd, args.out);
+  // Two exports into one directory would interleave their files; each waits for the other instead.
+  const result = await withLock(exportLockFile(project, out), io, { command: 'tolk export', wait: args.wait !== false }, () => exportArticles({
     project,
-    out: resolve(io.cwd, args.out),
+    out,
     ...(languages ? { languages } : {}),
     ...(args.format !== undefined ? { formats: (list(args.format) ?? []) as ExportFormat[] } : {}),
     ...(minComplete !== undefined ? { minComplete } : {}),
     ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
-  });
+  }));
   const code = result.interrupted ? 1 : 0;
   if (args.json) {
     printJson(io, result);

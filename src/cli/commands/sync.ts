@@ -3,12 +3,15 @@ import { loadProject } from '../../config/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { LanguageStatus } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 import { languageList } from '../options.js';
 
 export interface SyncArgs {
   to?: string;
   root?: string;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /**
@@ -19,20 +22,23 @@ export interface SyncArgs {
  */
 export async function runSync(args: SyncArgs, io: CommandIO): Promise<number> {
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const report = await syncEdits(project, args.to === undefined ? {} : { to: languageList(args.to) });
-  if (args.json) {
-    printJson(io, report);
-  } else {
-    for (const edit of report.stored) {
-      const what = edit.kind === 'edited' ? 'edited' : 'translated by hand';
-      io.stdout(`${edit.file}:${edit.line}: ${what}; stored in the memory as a human translation [segment ${edit.segmentId.slice(0, 12)}]\n`);
+  const to = args.to === undefined ? {} : { to: languageList(args.to) };
+  return withLock(projectLockFile(project), io, { command: 'tolk sync', wait: args.wait !== false }, async () => {
+    const report = await syncEdits(project, to);
+    if (args.json) {
+      printJson(io, report);
+    } else {
+      for (const edit of report.stored) {
+        const what = edit.kind === 'edited' ? 'edited' : 'translated by hand';
+        io.stdout(`${edit.file}:${edit.line}: ${what}; stored in the memory as a human translation [segment ${edit.segmentId.slice(0, 12)}]\n`);
+      }
+      printDiagnostics(io, [...report.problems, ...report.findings, ...report.diagnostics]);
+      for (const file of report.written) io.stdout(`rebuilt ${file}\n`);
+      io.stdout(`${report.stored.length} hand edits stored${report.problems.length ? `, ${report.problems.length} not read back (see above)` : ''}\n`);
+      printStatus(io, report.status);
     }
-    printDiagnostics(io, [...report.problems, ...report.findings, ...report.diagnostics]);
-    for (const file of report.written) io.stdout(`rebuilt ${file}\n`);
-    io.stdout(`${report.stored.length} hand edits stored${report.problems.length ? `, ${report.problems.length} not read back (see above)` : ''}\n`);
-    printStatus(io, report.status);
-  }
-  return report.problems.length > 0 || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    return report.problems.length > 0 || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  });
 }
 
 export function printDiagnostics(io: CommandIO, diagnostics: readonly Diagnostic[]): void {

@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
-import { loadProject } from '../../config/index.js';
+import { loadProject, type Project } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
 import { importTmx } from '../../exchange/index.js';
 import { openMemory, STATUSES, type Status } from '../../memory/index.js';
 import { segmentId } from '../../markdown/index.js';
 import { checkQa, storedFinding } from '../../qa/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 
 export interface TmImportArgs {
   file: string;
   status?: string;
   root?: string;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /** `tolk tm import <file.tmx>`: all or nothing; reports imported, updated and skipped (with reasons). */
@@ -20,6 +23,10 @@ export async function runTmImport(args: TmImportArgs, io: CommandIO): Promise<nu
     throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, got "${args.status}"`);
   }
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
+  return withLock(projectLockFile(project), io, { command: 'tolk tm import', wait: args.wait !== false }, () => importInto(project, args, io));
+}
+
+async function importInto(project: Project, args: TmImportArgs, io: CommandIO): Promise<number> {
   const store = openMemory(project);
   try {
     const report = await importTmx(store, resolve(io.cwd, args.file), {

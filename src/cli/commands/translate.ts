@@ -1,9 +1,10 @@
 import { translate, translateStrings } from '../../api/translate.js';
-import { loadProject } from '../../config/index.js';
+import { loadProject, type Project } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { StringsSummary, TranslateSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { projectLockFile, withLock } from '../lock.js';
 import { languageList, wholeNumber } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -21,6 +22,8 @@ export interface TranslateArgs {
   /** Fill missing UI strings instead of translating articles. */
   strings?: boolean;
   json?: boolean;
+  /** False (`--no-wait`): exit 2 at once when another run holds the project lock. */
+  wait?: boolean;
 }
 
 /** `tolk translate`: memory first, engines for the rest, localized articles written atomically. */
@@ -28,6 +31,14 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const to = args.to === undefined ? undefined : languageList(args.to);
   const concurrency = args.concurrency === undefined ? undefined : wholeNumber(args.concurrency, '--concurrency', 1, 64);
+  const work = () => translateProject(project, to, concurrency, args, io);
+  // A dry run writes nothing, so it never waits for (or blocks) a real one.
+  if (args.dryRun) return work();
+  const command = args.strings ? 'tolk translate --strings' : 'tolk translate';
+  return withLock(projectLockFile(project), io, { command, wait: args.wait !== false }, work);
+}
+
+async function translateProject(project: Project, to: string[] | undefined, concurrency: number | undefined, args: TranslateArgs, io: CommandIO): Promise<number> {
   const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
   const options = {

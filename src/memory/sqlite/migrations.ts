@@ -85,9 +85,11 @@ export function migrate(db: Database, file: string): void {
     throw new Error(`${file} has schema version ${version}; this tolk knows up to ${SCHEMA_VERSION}: upgrade tolk`);
   }
   for (let v = version; v < SCHEMA_VERSION; v++) {
+    // IMMEDIATE, and the version read again inside: two processes opening a new memory migrate it once.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }

@@ -9,6 +9,7 @@ import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, M
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
 import { migrate } from './migrations.js';
+import { sqliteError } from './sqlite-errors.js';
 
 interface UnitRow {
   segment_id: string;
@@ -37,6 +38,8 @@ const ARTICLES = `(SELECT group_concat(article, char(10)) FROM occurrences o WHE
 /** Fuzzy candidates: at most this many postings are read per query, so p95 stays flat as the memory grows. */
 const CANDIDATE_POSTINGS = 5_000;
 const CANDIDATES = 30;
+/** How long a write waits for another process's write to finish before failing. */
+const BUSY_TIMEOUT_MS = 15_000;
 const QUERY_TERMS = 8;
 
 /** How much memory SQLite may hold: page cache and memory-mapped reads, in MiB. */
@@ -76,17 +79,19 @@ export class SqliteMemoryStore implements MemoryStore {
     let db: DB;
     try {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-      db = new Database(file);
+      // The busy timeout comes first: switching to WAL takes a lock too. Writes begin IMMEDIATE, so a waiting
+      // writer waits here rather than failing at once on a read-to-write upgrade.
+      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
       // Both count in resident memory: a translate run over 5,000 articles stays small with the defaults, a
       // million-unit memory serving many exact lookups gains from more (see README, memory.cacheMB / mmapMB).
       db.pragma(`cache_size = -${(this.#options.cacheMB ?? 32) * 1024}`);
       db.pragma(`mmap_size = ${(this.#options.mmapMB ?? 0) * 1024 * 1024}`);
       migrate(db, file);
     } catch (error) {
-      throw new InputError(`cannot open translation memory: ${(error as Error).message}`, { file });
+      const mapped = sqliteError(error, file);
+      throw mapped !== error ? mapped : new InputError(`cannot open translation memory: ${(error as Error).message}`, { file });
     }
     const stmt: Record<string, Statement> = {
       // Two primary-key descents (schema v3): the unit, then its source.
@@ -228,9 +233,10 @@ export class SqliteMemoryStore implements MemoryStore {
   async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
     const result = emptyResult();
     if (writes.length === 0) return result;
+    // IMMEDIATE: the transaction reads before it writes; a deferred one could not wait for another writer.
     this.#open(true)!.transaction(() => {
       for (const write of writes) this.#apply(write, result);
-    })();
+    }).immediate();
     return result;
   }
 
