@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { ConfigError, TolkError } from '../../core/errors.js';
-import { plainText } from '../../markdown/index.js';
 import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
 import { type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { migrate } from './migrations.js';
+import { idBytes, queryWords } from './pg-keys.js';
 import { applyBatch, WordCounts } from './pg-write.js';
 import { hostOf, redactUrl } from './url.js';
 
@@ -365,14 +365,6 @@ export class PostgresMemoryStore implements MemoryStore {
 }
 
 /** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
-export function queryWords(source: string): string[] {
-  return [...new Set(plainText(source).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
-}
-
-export function idBytes(id: string): Buffer {
-  return Buffer.from(id, 'hex');
-}
-
 export function emptyResult(): WriteResult {
   return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
 }

@@ -3,7 +3,7 @@ import { segmentId } from '../../markdown/index.js';
 import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
-import { idBytes, queryWords } from './pg-store.js';
+import { idBytes, queryWords } from './pg-keys.js';
 
 interface Prepared {
   write: MemoryWrite;
