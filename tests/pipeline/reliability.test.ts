@@ -8,6 +8,7 @@ import { fromXmlPlaceholders } from '../../src/engines/xml-placeholders.js';
 import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
 import { readProvenance } from '../../src/pipeline/index.js';
 import { startFakeEngine, type Fault } from '../helpers/fake-engine-server.js';
+import { seededRandom } from '../../src/bench/random.js';
 import { bin, makeProject, runTolkAsync } from '../helpers/project.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeEngine>>;
@@ -102,7 +103,7 @@ describe('pipeline reliability', () => {
     // TOLK_TEST_SEED=<n> replays a failure; the seed is printed either way.
     const seed = Number(process.env.TOLK_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`reliability kill test: TOLK_TEST_SEED=${seed}`);
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     /** The run in flight, and when to kill it: at its n-th request, `delayMs` after the request arrived (0: before the answer). */
     let target: { child: ChildProcess; n: number; delayMs: number; seen: number } | undefined;
     server = await startFakeEngine({
@@ -193,14 +194,3 @@ describe('pipeline reliability', () => {
   }, 300_000);
 });
 
-/** A small seeded PRNG (mulberry32): the same seed draws the same kill points. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -6,6 +6,7 @@ import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { migrate } from './migrations.js';
 import { idBytes, queryWords } from './pg-keys.js';
 import { applyBatch, WordCounts } from './pg-write.js';
+import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
 
 export interface PostgresOptions {
@@ -19,21 +20,9 @@ export interface PostgresOptions {
   onRetry?: (what: string, reason: string) => void;
 }
 
-interface UnitRow {
+/** A unit row, with the row number the fuzzy search reads candidates by. */
+interface UnitRow extends BaseRow {
   rid?: number;
-  segment_id: string;
-  source_lang: string;
-  target_lang: string;
-  source: string;
-  target: string;
-  origin: string;
-  status: Status;
-  created_at: string;
-  updated_at: string;
-  previous_target: string | null;
-  previous_origin: string | null;
-  violations: string | null;
-  articles?: string | null;
 }
 
 const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
@@ -381,20 +370,3 @@ function wrap(error: unknown, what: string, url: string): Error {
   return new TolkError(`translation memory at ${url}: ${what} failed: ${describe(error)}`, {}, { cause: error });
 }
 
-function toEntry(row: UnitRow): MemoryEntry {
-  return {
-    segmentId: row.segment_id,
-    sourceLanguage: row.source_lang,
-    targetLanguage: row.target_lang,
-    source: row.source,
-    target: row.target,
-    origin: row.origin,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.articles !== undefined && row.articles !== null ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
-    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
-    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
-    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
-  };
-}

@@ -9,23 +9,9 @@ import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, M
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
 import { migrate } from './migrations.js';
+import { toEntry, type UnitRow } from '../unit-row.js';
 import { sqliteError } from './sqlite-errors.js';
 
-interface UnitRow {
-  segment_id: string;
-  source_lang: string;
-  target_lang: string;
-  source: string;
-  target: string;
-  origin: string;
-  status: Status;
-  created_at: string;
-  updated_at: string;
-  previous_target: string | null;
-  previous_origin: string | null;
-  violations: string | null;
-  articles?: string | null;
-}
 
 const UNIT_COLUMNS = `hex(s.segment_id) AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
   u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
@@ -353,20 +339,3 @@ function emptyResult(): WriteResult {
   return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
 }
 
-function toEntry(row: UnitRow): MemoryEntry {
-  return {
-    segmentId: row.segment_id.toLowerCase(),
-    sourceLanguage: row.source_lang,
-    targetLanguage: row.target_lang,
-    source: row.source,
-    target: row.target,
-    origin: row.origin,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.articles !== undefined ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
-    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
-    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
-    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
-  };
-}
