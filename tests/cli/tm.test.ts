@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, repoRoot, runTolk, schemasDir } from '../helpers/project.js';
@@ -18,6 +18,20 @@ describe('tm commands', () => {
     const again = JSON.parse(runTolk(['tm', 'import', fixture('translate-toolkit.tmx'), '--status', 'reviewed', '--json'], root).stdout);
     expect(again).toMatchObject({ imported: 0, updated: 7 });
     expect(stats(root).units).toBe(7);
+  });
+
+  it('tm import: a file that fails half-way into a project with no memory yet leaves no memory behind', () => {
+    const root = project();
+    const good = readFileSync(fixture('translate-toolkit.tmx'), 'utf8');
+    // Good units first, then one over the inline-element limit: the error comes after the memory was opened for writing.
+    const end = good.lastIndexOf('</body>');
+    const bad = `<tu><tuv xml:lang="en"><seg>${'<bpt i="1">x</bpt>'.repeat(3000)}</seg></tuv><tuv xml:lang="af"><seg>y</seg></tuv></tu>\n`;
+    writeFileSync(join(root, 'late.tmx'), good.slice(0, end) + bad + good.slice(end));
+    const result = runTolk(['tm', 'import', 'late.tmx'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/late\.tmx:\d+:\d+: .*inline elements/);
+    expect(existsSync(join(root, '.tolk/tm.sqlite'))).toBe(false);
+    expect(stats(root).units).toBe(0);
   });
 
   it('tm export: output validates against the TMX 1.4 DTD and re-imports unchanged', () => {

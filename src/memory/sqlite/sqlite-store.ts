@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
@@ -228,6 +228,8 @@ export class SqliteMemoryStore implements MemoryStore {
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
     const result = emptyResult();
+    // All or nothing includes the file: an import that fails into a memory that did not exist leaves none behind.
+    const created = !this.#db && this.#file !== ':memory:' && !existsSync(this.#file);
     const db = this.#open(true)!;
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -235,6 +237,10 @@ export class SqliteMemoryStore implements MemoryStore {
       db.exec('COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
+      if (created) {
+        await this.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.#file}${suffix}`, { force: true });
+      }
       throw error;
     }
     return result;
