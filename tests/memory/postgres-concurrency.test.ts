@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { segmentId } from '../../src/markdown/index.js';
 import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
-import { queryWords } from '../../src/memory/postgres/pg-store.js';
+import { queryWords } from '../../src/memory/postgres/pg-keys.js';
 import { PG_SCHEMA_VERSION } from '../../src/memory/postgres/migrations.js';
 import { freshDatabase } from '../helpers/postgres.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startPostgres } from '../../src/bench/servers.js';
 import { segmentId } from '../../src/markdown/index.js';
 import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
-import { queryWords } from '../../src/memory/postgres/pg-store.js';
+import { queryWords } from '../../src/memory/postgres/pg-keys.js';
 
 const source = (i: number) => `Verslag ${i}: de thuisploeg won na een late strafschop.`;
 const write = (i: number): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source: source(i), target: `af ${i}`, origin: 'engine:x', status: 'machine', article: `nl/${i % 7}.md` });

@@ -38,8 +38,10 @@ describe('QA in translator sync', () => {
   it('sync import: a translator’s unit with a changed number is imported (a person decides) and its finding reported and stored', async () => {
     const root = await project();
     const xlf = join(root, 'af.xlf');
-    expect((await syncExport(root, { to: 'af', all: true, output: xlf })).code).toBe(0);
-    const edited = readFileSync(xlf, 'utf8').replace(/(<target[^>]*>[^<]*?)1\.500/, '$11.600').replace(/state="initial" subState="tolk:machine"/g, 'state="translated"');
+    // XLIFF 1.2 with the machine translation as the target (what a PO or Trados user gets); a unit's own <target>
+    // comes before its <alt-trans> suggestions, so the first target holding the number is the one the translator edits.
+    expect((await syncExport(root, { to: 'af', all: true, output: xlf, format: 'xliff12', prefill: 'suggestion' })).code).toBe(0);
+    const edited = readFileSync(xlf, 'utf8').replace(/(<target[^>]*>[^<]*?)1\.500/, '$11.600').replace(/state="needs-review-translation"/g, 'state="translated"');
     writeFileSync(xlf, edited);
     const imported = await syncImport(root, { files: [xlf], json: true });
     expect(imported.code).toBe(1);
