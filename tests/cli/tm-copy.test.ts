@@ -6,6 +6,7 @@ import { freePort } from '../../src/bench/servers.js';
 import { segmentId } from '../../src/markdown/index.js';
 import { PostgresMemoryStore, SqliteMemoryStore, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { freshDatabase } from '../helpers/postgres.js';
+import { nlaf as w } from '../memory/contract.js';
 import { defaultConfig, makeProject, removeProject, runTolkAsync } from '../helpers/project.js';
 
 const dirs: string[] = [];
@@ -16,15 +17,6 @@ const project = (files: Record<string, string> = {}) => {
   return dir;
 };
 
-const w = (source: string, target: string, extra: Partial<MemoryWrite> = {}): MemoryWrite => ({
-  sourceLanguage: 'nl',
-  targetLanguage: 'af',
-  source,
-  target,
-  origin: 'engine:apertium',
-  status: 'machine',
-  ...extra,
-});
 
 async function listed(store: MemoryStore): Promise<MemoryEntry[]> {
   const list: MemoryEntry[] = [];

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzyScore, SqliteMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
+import { nlaf } from './contract.js';
 import { segmentId } from '../../src/markdown/index.js';
 
-const nlaf = (source: string, target: string, extra: Partial<MemoryWrite> = {}): MemoryWrite => ({
-  sourceLanguage: 'nl',
-  targetLanguage: 'af',
-  source,
-  target,
-  origin: 'engine:apertium',
-  status: 'machine',
-  ...extra,
-});
 
 const open = () => new SqliteMemoryStore(':memory:');
 

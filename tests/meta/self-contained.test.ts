@@ -14,7 +14,7 @@ describe('the repository is self-contained', () => {
     .filter((f) => /\.(ts|mjs|js|json|sh)$|^\.ci\//.test(f) && !f.startsWith('tests/fixtures/') && f !== 'tests/meta/self-contained.test.ts');
 
   it('tests: no file names a path that climbs out of the repository root', () => {
-    // `../shared` is where sessions keep data beside the checkout; `repoRoot, '..'` climbs out of the clone.
+    // A shared data folder beside the checkout (a sibling named shared) and `repoRoot, '..'` both climb out of the clone.
     const escapes = [/\.\.\/shared/, /repoRoot\s*,\s*['"`]\.\.(?:['"`/])/];
     const found = tracked.flatMap((file) =>
       readFileSync(join(repoRoot, file), 'utf8')
