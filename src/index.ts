@@ -26,10 +26,11 @@ export type { ExportOptions, ExportResult } from './publish/index.js';
 export type { ExportReport, ImportReport, ImportFile, LanguageStatus, SyncMarkdownReport } from './sync/index.js';
 
 /**
- * Plug-in contracts. **Experimental**: the engine-job and queue contracts are
- * being redesigned so work can move between processes (a shared PostgreSQL
- * memory, BullMQ workers); expect these to change before 1.0.
+ * Plug-in contracts: an engine, a memory store, a job queue (plain-data
+ * `EngineJob` in, `EngineResult` out, so jobs can run in another process).
+ * **Experimental** until 1.0.
  */
-export type { Engine, EngineLimits, EngineTranslation, TranslateRequest } from './engines/index.js';
+export type { Engine, EngineContext, EngineLimits, EngineTranslation, TranslateRequest } from './engines/index.js';
 export type { MemoryStore, MemoryEntry, MemoryWrite, WriteResult, FuzzyMatch, FuzzyOptions, MemoryStats, Status } from './memory/index.js';
-export type { JobQueue, QueueLimits } from './pipeline/index.js';
+export type { JobQueue, QueueLimits, EngineJob, EngineResult, SegmentResult, EngineProfile, RetryPolicy } from './queue/index.js';
+export { createLocalQueue, runJob } from './queue/index.js';

@@ -5,7 +5,8 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineFor, type Engine } from '../engines/index.js';
 import { loadGlossaries } from '../glossary/index.js';
 import { openMemory } from '../memory/index.js';
-import { createJobQueue, translateArticles, translateStrings as fillStrings, type JobQueue, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
+import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
+import { createLocalQueue } from '../queue/index.js';
 
 /** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
 export interface TranslateRunOptions {
@@ -94,20 +95,23 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
       }
       engines.set(language, byName.get(name)!);
     }
-    const queues = new Map<Engine, JobQueue>();
-    const queueFor = (engine: Engine) => {
-      const settings = config.engineOptions[engine.name] ?? {};
-      if (!queues.has(engine)) {
-        queues.set(
-          engine,
-          createJobQueue({
-            concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
-            ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
-          }),
-        );
-      }
-      return queues.get(engine)!;
-    };
+    const queue = createLocalQueue({
+      engines: byName.values(),
+      limits: (name) => {
+        const settings = config.engineOptions[name] ?? {};
+        return {
+          concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
+          ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
+        };
+      },
+      retry: {
+        retries: config.pipeline.retries,
+        minDelayMs: config.pipeline.retryDelayMs,
+        maxDelayMs: config.pipeline.maxRetryDelayMs,
+        maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
+      },
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     const store = openMemory(project);
     try {
       return await work({
@@ -115,18 +119,13 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
         store,
         languages: [...languages],
         engines,
-        queueFor,
-        retry: {
-          retries: config.pipeline.retries,
-          minDelayMs: config.pipeline.retryDelayMs,
-          maxDelayMs: config.pipeline.maxRetryDelayMs,
-          maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
-        },
+        queue,
         logger: options.logger ?? silentLogger,
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } finally {
+      await queue.close();
       await store.close();
     }
   } finally {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../core/hash.js';
 import { segmentArticle } from '../markdown/index.js';
-import { localizedArticle, shortId, textHash } from '../pipeline/index.js';
+import { localizedArticle, shortId, textHash } from '../localized/index.js';
 import { crashed, figure, summarize, type Figure } from './report.js';
 
 const LANGUAGES = ['en', 'af', 'de', 'fr', 'es', 'ru', 'kk', 'it', 'pt', 'pl', 'uk', 'cs', 'sv', 'da', 'fi', 'tr', 'el', 'ro', 'hu', 'lt'];

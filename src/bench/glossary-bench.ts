@@ -5,7 +5,8 @@ import { loadProject } from '../config/index.js';
 import { createEngine } from '../engines/index.js';
 import type { Glossary } from '../glossary/index.js';
 import { SqliteMemoryStore } from '../memory/index.js';
-import { createJobQueue, translateArticles } from '../pipeline/index.js';
+import { translateArticles } from '../pipeline/index.js';
+import { createLocalQueue } from '../queue/index.js';
 import { figure, type Figure } from './report.js';
 
 export interface GlossaryEffect {
@@ -29,14 +30,14 @@ export async function glossaryEffect(article: string, glossary: Glossary, langua
       writeFileSync(join(root, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: [language] }));
       const project = await loadProject({ root });
       const store = new SqliteMemoryStore(join(root, 'tm.sqlite'));
-      const queue = createJobQueue({ concurrency: 1 });
+      const engine = await createEngine('apertium');
+      const queue = createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 } });
       const summary = await translateArticles({
         project,
         store,
         languages: [language],
-        engines: new Map([[language, await createEngine('apertium')]]),
-        queueFor: () => queue,
-        retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 },
+        engines: new Map([[language, engine]]),
+        queue,
         fuzzyThreshold: 75,
         glossary: { glossary, enforcement: 'warning', protect },
       });

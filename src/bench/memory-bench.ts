@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeTmx } from '../exchange/index.js';
-import { segmentId } from '../markdown/index.js';
+import { segmentId } from '../tagged/index.js';
 import { PostgresMemoryStore, SqliteMemoryStore, type FuzzyMatch, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../memory/index.js';
 import { runCli } from './cli-run.js';
 import { SentenceGenerator } from './corpus.js';

@@ -7,7 +7,8 @@ import { loadProject } from '../config/index.js';
 import { createEngine, type Engine } from '../engines/index.js';
 import { batchDocument } from '../engines/apertium-format.js';
 import { SqliteMemoryStore, type MemoryStore } from '../memory/index.js';
-import { createJobQueue, translateArticles, type TranslateSummary } from '../pipeline/index.js';
+import { translateArticles, type TranslateSummary } from '../pipeline/index.js';
+import { createLocalQueue } from '../queue/index.js';
 import { writeArticleCorpus } from './articles.js';
 import { runCli } from './cli-run.js';
 import { po4aInstalled, preparePo4a } from './po4a-bench.js';
@@ -31,14 +32,13 @@ function corpusProject(articles: number, languages: string[]): { root: string; p
 
 async function translate(root: string, engine: Engine, store: MemoryStore, extra: { force?: boolean; concurrency?: number } = {}): Promise<TranslateSummary> {
   const project = await loadProject({ root });
-  const queue = createJobQueue({ concurrency: extra.concurrency ?? 4 });
+  const queue = createLocalQueue({ engines: [engine], limits: () => ({ concurrency: extra.concurrency ?? 4 }), retry: { retries: 2, minDelayMs: 10, maxDelayMs: 100 } });
   return translateArticles({
     project,
     store,
     languages: ['af'],
     engines: new Map([['af', engine]]),
-    queueFor: () => queue,
-    retry: { retries: 2, minDelayMs: 10, maxDelayMs: 100 },
+    queue,
     fuzzyThreshold: 75,
     stateDir: join(root, '.tolk'),
     ...(extra.force ? { force: true } : {}),

@@ -10,7 +10,8 @@ import { stripMarks } from '../engines/apertium-format.js';
 import { loadGlossaries } from '../glossary/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import { SqliteMemoryStore } from '../memory/index.js';
-import { createJobQueue, translateArticles } from '../pipeline/index.js';
+import { translateArticles } from '../pipeline/index.js';
+import { createLocalQueue } from '../queue/index.js';
 import { checkQa, numberUnits, type QaSettings } from '../qa/index.js';
 import { pseudoLocalize } from '../engines/pseudo.js';
 import { writeArticleCorpus } from './articles.js';
@@ -163,10 +164,9 @@ async function throughTolk(docs: readonly NtrexDocument[], source: string[], fro
     const project = await loadProject({ root });
     const glossary = await loadGlossaries(repoRoot, ['glossaries/sports.tbx']);
     const store = new SqliteMemoryStore(join(root, 'tm.sqlite'));
-    const queue = createJobQueue({ concurrency: 1 });
+    const queue = createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 } });
     const summary = await translateArticles({
-      project, store, languages: [to], engines: new Map([[to, engine]]), queueFor: () => queue,
-      retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 }, fuzzyThreshold: 75, glossary: { glossary, enforcement: 'warning' },
+      project, store, languages: [to], engines: new Map([[to, engine]]), queue, fuzzyThreshold: 75, glossary: { glossary, enforcement: 'warning' },
     });
     await store.close();
     if (summary.failed.length) throw new Error(`tolk translate ${from}→${to}: ${summary.failed.length} segments failed`);
@@ -238,8 +238,8 @@ export async function benchQaCost(articles: number, runs: number, log: (line: st
       const started = performance.now();
       const cpu = process.cpuUsage();
       const summary = await translateArticles({
-        project, store, languages: ['af'], engines: new Map([['af', engine]]), queueFor: () => createJobQueue({ concurrency: 4 }),
-        retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 }, fuzzyThreshold: 75, stateDir: join(root, '.tolk'), force: true,
+        project, store, languages: ['af'], engines: new Map([['af', engine]]),
+        queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 4 }), retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 } }), fuzzyThreshold: 75, stateDir: join(root, '.tolk'), force: true,
         ...(qa ? { qa: { ...project.config.qa } } : {}),
       });
       if (!cold && summary.engineSegments !== 0) throw new Error(`warm run sent ${summary.engineSegments} segments`);

@@ -67,7 +67,7 @@ export async function checkArticles(project: Project, languages: readonly string
     else settle(source, reports);
   }
   if (waiting.some((s) => s.targets.some((t) => t.frontMatter !== undefined))) {
-    const { readProvenance } = await import('../pipeline/index.js');
+    const { readProvenance } = await import('../localized/index.js');
     for (const target of waiting.flatMap((s) => s.targets)) {
       const full = target.frontMatter === undefined ? undefined : readProvenance(target.frontMatter);
       if (full) target.record = { sourceHash: full.sourceHash, segments: recordSegmentsText(full.segments) };

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { readText, readTextIfExistsSync } from '../core/read-text.js';
 import { checkTranslation, loadGlossaries, matchers, violationMessage, violationSeverity, type Glossary } from '../glossary/index.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
-import { alignLocalized, readProvenance, untouchedSinceWritten } from '../pipeline/index.js';
+import { alignLocalized, readProvenance, untouchedSinceWritten } from '../localized/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
 
 export interface GlossaryCheckOptions {

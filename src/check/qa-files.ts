@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { readTmx, readXliff } from '../exchange/index.js';
 import { checkTranslation, matchers, violationMessage, violationSeverity, type Glossary } from '../glossary/index.js';
-import { segmentId } from '../markdown/index.js';
+import { segmentId } from '../tagged/index.js';
 import { checkQa } from '../qa/index.js';
 
 export interface QaFilesOptions {

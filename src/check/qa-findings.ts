@@ -2,7 +2,7 @@ import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readText, readTextIfExistsSync } from '../core/read-text.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
-import { alignLocalized, readProvenance } from '../pipeline/index.js';
+import { alignLocalized, readProvenance } from '../localized/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
 import { checkQa } from '../qa/index.js';
 

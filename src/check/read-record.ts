@@ -1,4 +1,4 @@
-import type { SegmentRecord } from '../pipeline/index.js';
+import type { SegmentRecord } from '../localized/index.js';
 
 /**
  * The parts of a localized article's `tolk:` record the check needs. The

@@ -18,6 +18,20 @@ export interface TranslateRequest {
   signal?: AbortSignal;
   /** Glossary entries occurring in this batch, for engines with `glossary: 'hints'`. */
   glossary?: ReadonlyArray<{ source: string; target: string }>;
+  /** What a human translator would see around the batch; engines that can use it do (OpenAI prompt, DeepL `context`). */
+  context?: EngineContext;
+}
+
+/** The article around a batch: read by the engine, never translated. Plain data (it travels in queue jobs). */
+export interface EngineContext {
+  /** The article's title (its first heading or front-matter title). */
+  title?: string;
+  /** Source segments just before the batch's first segment, in order. */
+  before?: string[];
+  /** Source segments just after the batch's last segment, in order. */
+  after?: string[];
+  /** The style guide for the target language (`styleGuide` in config). */
+  styleGuide?: string;
 }
 
 export interface EngineTranslation {

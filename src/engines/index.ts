@@ -4,7 +4,7 @@ import type { Engine } from './engine.js';
 import { createApertiumEngine } from './apertium.js';
 import { createPseudoEngine } from './pseudo.js';
 
-export type { Engine, EngineLimits, EngineTranslation, TranslateRequest } from './engine.js';
+export type { Engine, EngineContext, EngineLimits, EngineTranslation, TranslateRequest } from './engine.js';
 export { pseudoLocalize } from './pseudo.js';
 export { RetryableEngineError, parseRetryAfter } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { serialize, tokenize } from '../markdown/index.js';
+import { serialize, tokenize } from '../tagged/index.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 
 /** Accented look-alikes: text stays readable while untranslated strings stand out. */

@@ -1,4 +1,4 @@
-import { plainText } from '../markdown/index.js';
+import { plainText } from '../tagged/index.js';
 import type { TermMatcher } from './match.js';
 import { isAllowed, isForbidden, type Concept } from './model.js';
 

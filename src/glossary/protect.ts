@@ -1,4 +1,4 @@
-import { serialize, tokenize, type Token } from '../markdown/index.js';
+import { serialize, tokenize, type Token } from '../tagged/index.js';
 import type { TermMatcher } from './match.js';
 import { isAllowed } from './model.js';
 

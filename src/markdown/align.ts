@@ -1,5 +1,5 @@
 import type { SegmentedArticle, TagPlan, Unit } from './article.js';
-import { tokenize, serialize } from './tagged.js';
+import { tokenize, serialize } from '../tagged/index.js';
 
 /** Translatable units in the order of `article.segments` (nested ones after their parent). */
 export function segmentUnits(article: SegmentedArticle): Unit[] {

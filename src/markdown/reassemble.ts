@@ -8,7 +8,7 @@ import { parseMarkdown } from './parse.js';
 /** A reassembled article has the source's structure, checked by its shape; only its size may grow (a translation can be longer). */
 const OUTPUT_LIMITS = { articleBytes: Number.MAX_SAFE_INTEGER };
 import { treeShape } from './shape.js';
-import { checkTags, tagShape, tokenize, type Token } from './tagged.js';
+import { checkTags, tagShape, tokenize, type Token } from '../tagged/index.js';
 
 export interface ReassembleOptions {
   /** Translation of a segment by id; undefined keeps the source text. */

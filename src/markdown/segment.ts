@@ -6,8 +6,8 @@ import { keepTomlFrontMatter, readFrontMatter } from './front-matter.js';
 import { blockRoles, inlineRoles, unitKind } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
 import { treeShape } from './shape.js';
-import { segmentId } from './segment-id.js';
-import { escapeText } from './tagged.js';
+import { segmentId } from '../tagged/index.js';
+import { escapeText } from '../tagged/index.js';
 
 export interface SegmentOptions {
   sourceLanguage: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizeSource } from '../markdown/index.js';
+import { normalizeSource } from '../tagged/index.js';
 
 /**
  * Key for exact matches that ignore tag numbering: the same sentence whose

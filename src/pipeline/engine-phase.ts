@@ -1,104 +1,113 @@
 import type { Logger } from '../core/logger.js';
-import type { Engine, EngineTranslation } from '../engines/index.js';
+import type { EngineContext } from '../engines/index.js';
 import type { GlossaryHint, Protected } from '../glossary/index.js';
 import { restoreTerms } from '../glossary/index.js';
-import { checkTags, tagShape } from '../markdown/index.js';
+import type { EngineJob, EngineProfile, EngineResult, JobQueue } from '../queue/index.js';
 import { batches } from './batches.js';
-import type { JobQueue } from './job-queue.js';
-import { withRetry, type RetryPolicy } from './retry.js';
 
-export interface EnginePhase {
-  engine: Engine;
-  queue: JobQueue;
-  retry: RetryPolicy;
+/** What the engine phase is given: segments the memory could not serve, already protected. */
+export interface EngineInput {
+  engine: EngineProfile;
+  /** Engine options a worker needs to build the engine (never keys). */
+  engineOptions?: EngineJob['engineOptions'];
   sourceLanguage: string;
   targetLanguage: string;
-  /** [segment id, tagged source] pairs the memory could not serve. */
+  /** [segment id, tagged source] pairs, in article order. */
   segments: Array<[string, string]>;
-  /** What actually travels for a source (glossary placeholders); identity by default. */
-  prepare?: (id: string, source: string) => Protected;
+  /** What travels for a segment (glossary placeholders in) and how to put the terms back. Identity when absent. */
+  protect?: (id: string, source: string) => Protected;
   /** Glossary entries for a batch, for engines that take them. */
   hints?: (sources: string[]) => GlossaryHint[] | undefined;
-  /** Stores translations as soon as their batch returns; called with tags checked and terms restored. */
-  store: (pairs: Array<[string, string]>) => Promise<void>;
-  failed: (id: string, reason: string) => void;
-  onUnknownWords?: (id: string, words: string[]) => void;
-  onAttempt?: () => void;
-  onProgress?: (done: number, total: number) => void;
-  logger: Logger;
-  signal?: AbortSignal;
+  /** The article around a batch, for engines that read it. */
+  context?: (ids: string[]) => EngineContext | undefined;
 }
 
+/** What one answered job gives the run; the phase yields one per job, as answers arrive. */
+export interface EngineOutput {
+  /** [segment id, tagged target] with the tags checked and protected terms restored. */
+  translations: Array<[string, string]>;
+  failed: Array<{ id: string; reason: string }>;
+  unknownWords: Array<[string, string[]]>;
+  /** Engine requests made (retries included). */
+  requests: number;
+  /** Source segments this answer settles (translated or failed), for progress. */
+  settled: number;
+}
+
+const identity = (_: string, source: string): Protected => ({ tagged: source, fills: new Map() });
+
 /**
- * The engine part of a run: batches within the engine's limits through its
- * queue, each request retried by policy. The queue holds a slot only while
- * the engine works; checking tags and storing happen after the slot is free,
- * so the engine stays busy. A segment whose tags come back broken gets one
- * more try on its own, then is reported as failed — never stored broken.
+ * The engine phase: segments into jobs within the engine's limits, all
+ * submitted to the queue at once (the queue paces them), answers yielded in
+ * the order they arrive so the caller can store each before the next. A
+ * segment whose tags came back broken gets one more job of its own, then is
+ * failed — never stored broken. Nothing here knows where jobs run.
  */
-export async function runEnginePhase(phase: EnginePhase): Promise<void> {
-  const { engine, queue, signal } = phase;
-  const identity = (_: string, source: string): Protected => ({ tagged: source, fills: new Map() });
-  const prepare = phase.prepare ?? identity;
-  const call = (segments: Array<[string, string]>) => {
-    const hints = phase.hints?.(segments.map(([, s]) => s));
-    return withRetry(
-      () =>
-        engine.translate({
-          sourceLanguage: phase.sourceLanguage,
-          targetLanguage: phase.targetLanguage,
-          segments: segments.map(([id, s]) => prepare(id, s).tagged),
-          ...(hints?.length ? { glossary: hints } : {}),
-          ...(signal ? { signal } : {}),
-        }),
-      phase.retry,
-      {
-        ...(signal ? { signal } : {}),
-        ...(phase.onAttempt ? { onAttempt: phase.onAttempt } : {}),
-        onRetry: (error, attempt) => phase.logger.warn(`${phase.targetLanguage}: ${error.message} (attempt ${attempt}, retrying)`),
-      },
-    );
-  };
-  let done = 0;
-  const total = phase.segments.length;
-  phase.onProgress?.(done, total);
-  const settle = async (batch: Array<[string, string]>, results: EngineTranslation[]) => {
-    const good: Array<[string, string]> = [];
-    const broken: Array<[string, string]> = [];
-    batch.forEach(([id, source], i) => {
-      const result = results[i]!;
-      if (result.unknownWords?.length) phase.onUnknownWords?.(id, result.unknownWords);
-      const sent = prepare(id, source);
-      if (checkTags(tagShape(sent.tagged), result.text)) broken.push([id, source]);
-      else good.push([id, restoreTerms(result.text, sent.fills)]);
+export async function* runEnginePhase(input: EngineInput, queue: JobQueue, options: { signal?: AbortSignal; logger?: Logger } = {}): AsyncGenerator<EngineOutput> {
+  const { signal } = options;
+  const protect = input.protect ?? identity;
+  const sent = new Map<string, Protected>();
+  const jobOf = (batch: Array<[string, string]>): EngineJob => {
+    const segments = batch.map(([id, source]) => {
+      const p = protect(id, source);
+      sent.set(id, p);
+      return { id, text: p.tagged };
     });
-    await phase.store(good);
-    for (const [id, source] of broken) {
-      const retried = await queue.add(() => call([[id, source]])).catch(() => undefined);
-      const text = retried?.[0]?.text;
-      const sent = prepare(id, source);
-      const problem = text === undefined ? 'engine failed on retry' : checkTags(tagShape(sent.tagged), text);
-      if (problem) phase.failed(id, `tags came back broken twice (${problem})`);
-      else await phase.store([[id, restoreTerms(text!, sent.fills)]]);
-    }
-    done += batch.length;
-    phase.onProgress?.(done, total);
+    const hints = input.hints?.(batch.map(([, s]) => s));
+    const context = input.context?.(batch.map(([id]) => id));
+    return {
+      engine: input.engine.name,
+      ...(input.engineOptions ? { engineOptions: input.engineOptions } : {}),
+      sourceLanguage: input.sourceLanguage,
+      targetLanguage: input.targetLanguage,
+      segments,
+      ...(hints?.length ? { glossary: hints } : {}),
+      ...(context ? { context } : {}),
+    };
   };
-  await Promise.all(
-    [...batches(phase.segments, engine.limits)].map((batch) =>
-      queue
-        .add(() => {
-          signal?.throwIfAborted();
-          return call(batch);
-        })
-        .then(
-          (results) => settle(batch, results),
-          (error: Error) => {
-            if (signal?.aborted) throw error;
-            for (const [id] of batch) phase.failed(id, error.message);
-          },
-        ),
-    ),
-  );
+  type Answer = { batch: Array<[string, string]>; second: boolean; result?: EngineResult; error?: unknown };
+  const arrived: Answer[] = [];
+  let wake: (() => void) | undefined;
+  let outstanding = 0;
+  const submit = (batch: Array<[string, string]>, second: boolean) => {
+    outstanding++;
+    queue.submit(jobOf(batch), signal ? { signal } : {}).then(
+      (result) => arrived.push({ batch, second, result }),
+      (error: unknown) => arrived.push({ batch, second, error }),
+    ).finally(() => wake?.());
+  };
+  for (const batch of batches(input.segments, input.engine.limits)) submit(batch, false);
+  while (outstanding > 0) {
+    if (arrived.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    const answer = arrived.shift();
+    if (!answer) continue;
+    outstanding--;
+    const { batch, second, result, error } = answer;
+    if (error !== undefined || !result) {
+      if (signal?.aborted) continue; // interrupted: the run reports it, not each segment
+      yield { translations: [], failed: batch.map(([id]) => ({ id, reason: (error as Error).message })), unknownWords: [], requests: 0, settled: batch.length };
+      continue;
+    }
+    if (result.failure !== undefined) {
+      yield { translations: [], failed: batch.map(([id]) => ({ id, reason: result.failure! })), unknownWords: [], requests: result.attempts, settled: batch.length };
+      continue;
+    }
+    const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
+    const sources = new Map(batch);
+    for (const segment of result.segments) {
+      if (segment.unknownWords?.length) out.unknownWords.push([segment.id, segment.unknownWords]);
+      if (segment.text !== undefined) {
+        out.translations.push([segment.id, restoreTerms(segment.text, sent.get(segment.id)!.fills)]);
+        out.settled++;
+      } else if (second) {
+        out.failed.push({ id: segment.id, reason: `tags came back broken twice (${segment.brokenTags})` });
+        out.settled++;
+      } else if (!signal?.aborted) {
+        submit([[segment.id, sources.get(segment.id)!]], true);
+      }
+    }
+    yield out;
+  }
   signal?.throwIfAborted();
 }

@@ -5,7 +5,7 @@ import { sha256 } from '../core/hash.js';
 import { decodeText, readText } from '../core/read-text.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
-import { readFreshness, readProvenance, type Provenance } from './provenance.js';
+import { readFreshness, readProvenance, type Provenance } from '../localized/index.js';
 import type { SegmentCache } from './segment-cache.js';
 
 /** One localized article a run has to (re)build. */

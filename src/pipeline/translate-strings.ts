@@ -66,14 +66,15 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     stats.engineSegments = toSend.length;
     stats.engineCharacters = toSend.reduce((n, [, s]) => n + s.length, 0);
     if (options.dryRun) continue;
-    await runEnginePhase({
-      engine,
-      queue: options.queueFor(engine),
-      retry: options.retry,
-      sourceLanguage,
-      targetLanguage: language,
-      segments: toSend,
-      store: async (pairs) => {
+    const engineOptions = options.engineOptions?.(engine.name);
+    const answers = runEnginePhase(
+      { engine, ...(engineOptions ? { engineOptions } : {}), sourceLanguage, targetLanguage: language, segments: toSend },
+      options.queue,
+      { logger, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    for await (const answer of answers) {
+      const pairs = answer.translations;
+      if (pairs.length) {
         await store.write(
           pairs.map(([id, target]) => ({
             segmentId: id,
@@ -86,13 +87,11 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
             article: `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`,
           })),
         );
-        for (const [id, target] of pairs) translations.set(id, target);
-      },
-      failed: (id, reason) => summary.failed.push({ language, segment: id, source: byId.get(id)!.value.tagged, reason }),
-      onAttempt: () => stats.engineRequests++,
-      logger,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+      }
+      for (const [id, target] of pairs) translations.set(id, target);
+      for (const { id, reason } of answer.failed) summary.failed.push({ language, segment: id, source: byId.get(id)!.value.tagged, reason });
+      stats.engineRequests += answer.requests;
+    }
     const changed = new Set<string>();
     for (const item of missing) {
       const translation = translations.get(item.id);

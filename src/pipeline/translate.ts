@@ -2,7 +2,6 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Project } from '../config/index.js';
-import type { Engine } from '../engines/index.js';
 import { reassemble } from '../markdown/index.js';
 import { checkTranslation, glossaryHints, matchers, protectTerms, storedViolation, type Glossary, type Protected, type Violation } from '../glossary/index.js';
 import type { MemoryStore, MemoryWrite, Status } from '../memory/index.js';
@@ -10,12 +9,12 @@ import { checkQa, storedFinding, type QaSettings } from '../qa/index.js';
 import { join } from 'node:path';
 import { displayPath } from '../project/index.js';
 import { batches } from './batches.js';
-import { harvestLocalized } from './harvest.js';
-import { createJobQueue, type JobQueue } from './job-queue.js';
+import { harvestLocalized } from '../localized/index.js';
+import PQueue from 'p-queue';
+import type { EngineJob, EngineProfile, JobQueue } from '../queue/index.js';
 import { loadWork, planArticles, type ArticleWork, type TargetWork } from './plan.js';
-import { completeness, localizedArticle, recordSegments } from './provenance.js';
+import { completeness, localizedArticle, recordSegments } from '../localized/index.js';
 import { runEnginePhase } from './engine-phase.js';
-import type { RetryPolicy } from './retry.js';
 import { SegmentCache } from './segment-cache.js';
 import { WrittenFiles } from './written-files.js';
 
@@ -24,11 +23,12 @@ export interface RunOptions {
   project: Project;
   store: MemoryStore;
   languages: string[];
-  /** Engine per target language (resolved before any work starts). */
-  engines: Map<string, Engine>;
-  /** The queue an engine's requests wait in; one per engine, shared by its languages. */
-  queueFor: (engine: Engine) => JobQueue;
-  retry: RetryPolicy;
+  /** Engine per target language (resolved before any work starts): what the producer plans batches with. */
+  engines: Map<string, EngineProfile>;
+  /** Options a worker needs to build an engine (url, model, timeout; never keys), per engine name. */
+  engineOptions?: (engine: string) => EngineJob['engineOptions'] | undefined;
+  /** Where engine jobs run: p-queue in this process, or workers elsewhere. */
+  queue: JobQueue;
   /** Send nothing, write nothing: count what would be sent. */
   dryRun?: boolean;
   logger?: Logger;
@@ -219,7 +219,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
 /** One language across the chunks of a run: its counters and which segments it has dealt with. */
 interface LanguageRun {
   language: string;
-  engine: Engine;
+  engine: EngineProfile;
   stats: LanguageSummary;
   /** Segment ids counted, looked up and (if missing) sent in an earlier chunk: never counted or sent twice. */
   seen: Set<string>;
@@ -402,7 +402,6 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
       statuses.set(id, 'machine');
     }
   };
-  const queue = options.queueFor(engine);
   stats.engineSegments += missing.length;
   stats.engineCharacters += missing.reduce((n, [, s]) => n + s.length, 0);
   if (options.dryRun) {
@@ -462,24 +461,31 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
     run.carry = handed;
     send = requests.slice(0, -1).flat();
   }
-  await runEnginePhase({
-    engine,
-    queue,
-    retry: options.retry,
-    sourceLanguage: project.config.sourceLanguage,
-    targetLanguage: language,
-    segments: send,
-    prepare,
-    hints: (sources) =>
-      sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false ? glossaryHints(sources, sourceTerms, language) : undefined,
-    store: storeTranslations,
-    failed,
-    onUnknownWords: (id, words) => (stats.unknownWords[id] = words),
-    onAttempt: () => stats.engineRequests++,
-    onProgress: (done) => options.onProgress?.({ language, done: run.sent + done, total: run.sent + send.length }),
-    logger,
-    ...(signal ? { signal } : {}),
-  });
+  let done = 0;
+  options.onProgress?.({ language, done: run.sent, total: run.sent + send.length });
+  const engineOptions = options.engineOptions?.(engine.name);
+  const answers = runEnginePhase(
+    {
+      engine,
+      ...(engineOptions ? { engineOptions } : {}),
+      sourceLanguage: project.config.sourceLanguage,
+      targetLanguage: language,
+      segments: send,
+      protect: prepare,
+      hints: (sources) =>
+        sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false ? glossaryHints(sources, sourceTerms, language) : undefined,
+    },
+    options.queue,
+    { logger, ...(signal ? { signal } : {}) },
+  );
+  for await (const answer of answers) {
+    await storeTranslations(answer.translations);
+    for (const { id, reason } of answer.failed) failed(id, reason);
+    for (const [id, words] of answer.unknownWords) stats.unknownWords[id] = words;
+    stats.engineRequests += answer.requests;
+    done += answer.settled;
+    options.onProgress?.({ language, done: run.sent + done, total: run.sent + send.length });
+  }
   run.sent += send.length;
   enforceGlossary();
   enforceQa();
@@ -499,11 +505,11 @@ async function writeChunk(chunk: Chunk, items: ReadonlyArray<{ item: ArticleWork
   const { project } = options;
   const { language, stats } = run;
   // Reassembly is CPU work and each atomic write waits on fsync: let up to 16 writes overlap the next reassemblies.
-  const writes = createJobQueue({ concurrency: 16 });
+  const writes = new PQueue({ concurrency: 16 });
   const pending: Array<Promise<void>> = [];
   for (const { item, target } of items) {
     // Built texts wait for their writes: never more than a few dozen held at once.
-    while (writes.size >= 32) await writes.onSizeLessThan(16);
+    if (writes.size + writes.pending >= 32) await writes.onSizeLessThan(16);
     const text = localize(options, item, target, translations, summary, written);
     if (text === undefined) continue;
     pending.push(

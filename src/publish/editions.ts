@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { decodeText } from '../core/read-text.js';
 import { segmentArticle } from '../markdown/index.js';
-import { readProvenance, shortId, type Provenance } from '../pipeline/index.js';
+import { readProvenance, shortId, type Provenance } from '../localized/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
 import { readFrontMatterBlock, type FrontMatterBlock } from './front-matter.js';
 import { measure, passes, type Coverage } from './gate.js';

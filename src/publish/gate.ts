@@ -1,4 +1,4 @@
-import { completeness, type Provenance } from '../pipeline/index.js';
+import { completeness, type Provenance } from '../localized/index.js';
 
 /** How much of the current source a localized article covers. */
 export interface Coverage {

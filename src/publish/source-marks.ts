@@ -1,6 +1,6 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { segmentUnits, type SegmentedArticle, type Unit } from '../markdown/index.js';
-import { shortId, type Provenance } from '../pipeline/index.js';
+import { shortId, type Provenance } from '../localized/index.js';
 
 /** What of a localized article is still in the source language. */
 export interface Untranslated {

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import { plainText } from '../markdown/index.js';
+import { plainText } from '../tagged/index.js';
 import type { QaLanguages, QaOptions } from './rule.js';
 import { RULES } from './rules/index.js';
 

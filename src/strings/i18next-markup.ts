@@ -1,4 +1,4 @@
-import { escapeText, serialize, tokenize, type Token } from '../markdown/index.js';
+import { escapeText, serialize, tokenize, type Token } from '../tagged/index.js';
 
 /**
  * i18next values as tagged strings and back, so engines see only text and

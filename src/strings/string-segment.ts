@@ -1,4 +1,4 @@
-import { segmentId, serialize, tokenize } from '../markdown/index.js';
+import { segmentId, serialize, tokenize } from '../tagged/index.js';
 import type { ExpectedKey } from './expected-keys.js';
 import { toTagged, fromTagged, type TaggedValue } from './i18next-markup.js';
 

@@ -2,7 +2,7 @@ import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readXliff, type XliffDocument, type XliffFormat, type XliffUnitIn } from '../exchange/index.js';
 import { fuzzyScore, statusRank, type MemoryStore, type MemoryWrite, type Status } from '../memory/index.js';
-import { shortId } from '../pipeline/index.js';
+import { shortId } from '../localized/index.js';
 import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
 import { qaForTranslation } from './qa-findings.js';
 import { fileLanguage } from './languages.js';

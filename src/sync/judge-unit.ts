@@ -1,7 +1,7 @@
 import { stateMeaning, type XliffFormat, type XliffUnitIn } from '../exchange/index.js';
-import { checkTags, normalizeSource, plainText, segmentId, tagShape } from '../markdown/index.js';
+import { checkTags, normalizeSource, plainText, segmentId, tagShape } from '../tagged/index.js';
 import type { Status } from '../memory/index.js';
-import { shortId } from '../pipeline/index.js';
+import { shortId } from '../localized/index.js';
 
 const SEGMENT_ID = /^[0-9a-f]{64}$/;
 

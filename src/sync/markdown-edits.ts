@@ -1,8 +1,9 @@
-export type { EditScan, MarkdownEdit } from '../pipeline/index.js';
+export type { EditScan, MarkdownEdit } from '../localized/index.js';
 import type { Project } from '../config/index.js';
 import { InputError } from '../core/errors.js';
 import type { SegmentedArticle } from '../markdown/index.js';
-import { alignLocalized, localizedEdits, type ArticleWork, type EditScan, type Provenance } from '../pipeline/index.js';
+import { type ArticleWork } from '../pipeline/index.js';
+import { alignLocalized, localizedEdits, type EditScan, type Provenance } from '../localized/index.js';
 import { displayPath } from '../project/index.js';
 
 /**

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { checkTranslation, matchers, type Glossary } from '../glossary/index.js';
 import type { MemoryStore, Status } from '../memory/index.js';
 import { reassemble } from '../markdown/index.js';
-import { completeness, localizedArticle, recordSegments, type ArticleWork } from '../pipeline/index.js';
+import { type ArticleWork } from '../pipeline/index.js';
+import { completeness, localizedArticle, recordSegments } from '../localized/index.js';
 import { displayPath } from '../project/index.js';
 
 export interface RebuildOptions {

@@ -1,5 +1,5 @@
 import type { Prefill, XliffSuggestion, XliffUnitOut } from '../exchange/index.js';
-import { checkTags, tagShape } from '../markdown/index.js';
+import { checkTags, tagShape } from '../tagged/index.js';
 import type { FuzzyMatch, Status } from '../memory/index.js';
 
 /** What the memory holds for a segment, as the export sees it. */

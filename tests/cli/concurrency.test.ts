@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeArticleCorpus } from '../../src/bench/articles.js';
 import { fromXmlPlaceholders } from '../../src/engines/xml-placeholders.js';
-import { readProvenance } from '../../src/pipeline/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { startTolk } from '../helpers/child.js';
 import { startFakeEngine, type FakeEngine } from '../helpers/fake-engine-server.js';
 import { makeProject, removeProject, runTolkAsync } from '../helpers/project.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeArticleCorpus } from '../../src/bench/articles.js';
 import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
-import { readProvenance } from '../../src/pipeline/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { startTolk, type RunningTolk } from '../helpers/child.js';
 import { startFakeEngine, type FakeEngine } from '../helpers/fake-engine-server.js';
 import { makeProject, removeProject, runTolkAsync } from '../helpers/project.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/bench/servers.js';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { PostgresMemoryStore, SqliteMemoryStore, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { freshDatabase } from '../helpers/postgres.js';
 import { nlaf as w } from '../memory/contract.js';

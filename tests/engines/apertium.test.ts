@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createApertiumEngine } from '../../src/engines/apertium.js';
 import { createEngine, type Engine, type EngineTranslation } from '../../src/engines/index.js';
-import { checkTags, tagShape } from '../../src/markdown/index.js';
+import { checkTags, tagShape } from '../../src/tagged/index.js';
 import { errorOf } from './expect-error.js';
 
 const SPORTS_NL = [

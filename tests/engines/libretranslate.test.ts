@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createEngine, RetryableEngineError, type Engine } from '../../src/engines/index.js';
 import { createLibreTranslateEngine } from '../../src/engines/libretranslate.js';
-import { checkTags, tagShape } from '../../src/markdown/index.js';
+import { checkTags, tagShape } from '../../src/tagged/index.js';
 import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from '../helpers/fake-engine-server.js';
 import { errorOf, expectSecretHidden } from './expect-error.js';
 

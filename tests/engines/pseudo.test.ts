@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pseudoLocalize } from '../../src/engines/index.js';
-import { checkTags, plainText, tagShape } from '../../src/markdown/index.js';
+import { checkTags, plainText, tagShape } from '../../src/tagged/index.js';
 
 describe('pseudo engine', () => {
   it('pseudo: accents letters, keeps tags, escapes and digits', () => {

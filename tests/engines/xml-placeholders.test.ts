@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromXmlPlaceholders, toXmlPlaceholders } from '../../src/engines/xml-placeholders.js';
-import { checkTags, tagShape } from '../../src/markdown/index.js';
+import { checkTags, tagShape } from '../../src/tagged/index.js';
 
 describe('xml placeholders', () => {
   it('xml-placeholders: paired tags become <g id>, void tags <x id/>, escapes stay', () => {

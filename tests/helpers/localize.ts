@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { loadProject, type Project } from '../../src/config/index.js';
 import type { Engine } from '../../src/engines/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { createJobQueue, translateArticles, type JobQueue } from '../../src/pipeline/index.js';
+import { translateArticles } from '../../src/pipeline/index.js';
+import { createLocalQueue } from '../../src/queue/index.js';
 import { scriptedEngine, upper } from './scripted-engine.js';
 
 /**
@@ -18,15 +19,13 @@ export async function localize(root: string, languages: string[], translate: (ta
   const engine = scriptedEngine('scripted', (request) =>
     request.segments.map((s) => ({ text: translate(s, request.targetLanguage) ?? `${s}<99/>` })),
   );
-  const queues = new Map<Engine, JobQueue>();
   try {
     await translateArticles({
       project,
       store,
       languages,
       engines: new Map(languages.map((l) => [l, engine])),
-      queueFor: (e) => queues.get(e) ?? queues.set(e, createJobQueue({ concurrency: 2 })).get(e)!,
-      retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
+      queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 2 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
       fuzzyThreshold: 75,
     });
   } finally {

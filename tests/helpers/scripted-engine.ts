@@ -1,6 +1,6 @@
 import type { Engine, EngineTranslation, TranslateRequest } from '../../src/engines/index.js';
 import { RetryableEngineError } from '../../src/engines/index.js';
-import { serialize, tokenize } from '../../src/markdown/index.js';
+import { serialize, tokenize } from '../../src/tagged/index.js';
 
 /** Uppercases text outside tags, so a test can predict every translation. */
 export const upper = (tagged: string): string =>

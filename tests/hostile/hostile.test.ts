@@ -1,7 +1,7 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { defaultConfig, makeProject, runTolk, snapshot } from '../helpers/project.js';
 
 /**

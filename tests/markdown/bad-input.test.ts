@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import * as commonmark from 'commonmark';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
-import { parseMarkdown, reassemble, segmentArticle, serialize, tokenize, treeShape, type SegmentedArticle } from '../../src/markdown/index.js';
+import { parseMarkdown, reassemble, segmentArticle, treeShape, type SegmentedArticle } from '../../src/markdown/index.js';
+import { serialize, tokenize } from '../../src/tagged/index.js';
 
 const rich = readFileSync(new URL('../fixtures/articles/rich.md', import.meta.url), 'utf8');
 const fields = ['title', 'description'];

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { segmentArticle, segmentId, type Segment } from '../../src/markdown/index.js';
+import { segmentArticle, type Segment } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 
 const rich = readFileSync(new URL('../fixtures/articles/rich.md', import.meta.url), 'utf8');
 const options = { sourceLanguage: 'nl', frontMatterFields: ['title', 'description'], file: 'rich.md' };

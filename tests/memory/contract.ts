@@ -4,7 +4,7 @@
  * optional says so in its `supports` manifest; nothing here skips itself.
  */
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { fuzzyScore, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 
 export interface StoreSupports {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { queryWords } from '../../src/memory/postgres/pg-keys.js';
 import { PG_SCHEMA_VERSION } from '../../src/memory/postgres/migrations.js';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startPostgres } from '../../src/bench/servers.js';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { queryWords } from '../../src/memory/postgres/pg-keys.js';
 

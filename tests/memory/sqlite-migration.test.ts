@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { SqliteMemoryStore, type MemoryEntry } from '../../src/memory/index.js';
 import { SCHEMA_VERSION } from '../../src/memory/sqlite/migrations.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzyScore, SqliteMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { nlaf } from './contract.js';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 
 
 const open = () => new SqliteMemoryStore(':memory:');

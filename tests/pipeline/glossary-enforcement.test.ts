@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import type { Concept, Glossary } from '../../src/glossary/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { createJobQueue, readProvenance, translateArticles } from '../../src/pipeline/index.js';
+import { translateArticles } from '../../src/pipeline/index.js';
+import { createLocalQueue } from '../../src/queue/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
 
@@ -27,8 +29,7 @@ async function run(enforcement: 'warning' | 'error') {
     store,
     languages: ['en'],
     engines: new Map([['en', engine]]),
-    queueFor: () => createJobQueue({ concurrency: 1 }),
-    retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
+    queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
     fuzzyThreshold: 75,
     glossary: { glossary, enforcement },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizedArticle, readProvenance, untouchedSinceWritten, type Provenance } from '../../src/pipeline/index.js';
+import { localizedArticle, readProvenance, untouchedSinceWritten, type Provenance } from '../../src/localized/index.js';
 
 const provenance: Provenance = { source: 'nl/a.md', sourceHash: 'ab'.repeat(32), complete: 100, translated: '2026-11-26', segments: [{ id: '0123456789ab', textHash: '01234567' }] };
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import { SqliteMemoryStore, type MemoryEntry } from '../../src/memory/index.js';
-import { createJobQueue, readProvenance, translateArticles } from '../../src/pipeline/index.js';
+import { translateArticles } from '../../src/pipeline/index.js';
+import { createLocalQueue } from '../../src/queue/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
 
@@ -17,13 +19,13 @@ const careless = () =>
   );
 
 async function run(enforcement: 'warning' | 'error', store = new SqliteMemoryStore(':memory:'), root = makeProject({ 'tolk.config.json': JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['en'] }), 'articles/nl/a.md': article })) {
+  const engine = careless();
   const summary = await translateArticles({
     project: await loadProject({ root }),
     store,
     languages: ['en'],
-    engines: new Map([['en', careless()]]),
-    queueFor: () => createJobQueue({ concurrency: 1 }),
-    retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
+    engines: new Map([['en', engine]]),
+    queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
     fuzzyThreshold: 75,
     qa: { enforcement },
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeArticleCorpus } from '../../src/bench/articles.js';
 import { fromXmlPlaceholders } from '../../src/engines/xml-placeholders.js';
 import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
-import { readProvenance } from '../../src/pipeline/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { startFakeEngine, type Fault } from '../helpers/fake-engine-server.js';
 import { seededRandom } from '../../src/bench/random.js';
 import { bin, makeProject, runTolkAsync } from '../helpers/project.js';

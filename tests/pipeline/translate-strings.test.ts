@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/index.js';
 import { loadProject } from '../../src/config/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { createJobQueue, translateStrings } from '../../src/pipeline/index.js';
+import { translateStrings } from '../../src/pipeline/index.js';
+import { createLocalQueue } from '../../src/queue/index.js';
 import { fromTagged, toTagged } from '../../src/strings/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
@@ -41,8 +42,7 @@ async function fill(target: Record<string, unknown>) {
     store,
     languages: ['ru'],
     engines: new Map([['ru', engine]]),
-    queueFor: () => createJobQueue({ concurrency: 1 }),
-    retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 },
+    queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
   });
   const written = JSON.parse(readFileSync(join(root, 'locales/ru/common.json'), 'utf8'));
   return { summary, written, engine, store, project };

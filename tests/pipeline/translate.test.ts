@@ -5,7 +5,9 @@ import { loadProject } from '../../src/config/index.js';
 import type { Engine } from '../../src/engines/index.js';
 import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
 import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
-import { createJobQueue, readProvenance, translateArticles, type JobQueue, type TranslateOptions } from '../../src/pipeline/index.js';
+import { translateArticles, type TranslateOptions } from '../../src/pipeline/index.js';
+import { createLocalQueue } from '../../src/queue/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { makeProject, repoRoot, snapshot } from '../helpers/project.js';
 import { scriptedEngine, transient, upper, type ScriptedEngine } from '../helpers/scripted-engine.js';
 
@@ -16,15 +18,13 @@ const config = (languages = ['af']) => JSON.stringify({ sourceLanguage: 'nl', ta
 async function run(root: string, engines: Record<string, Engine>, extra: Partial<TranslateOptions> & { store?: MemoryStore } = {}) {
   const project = await loadProject({ root });
   const store = extra.store ?? new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
-  const queues = new Map<Engine, JobQueue>();
   try {
     return await translateArticles({
       project,
       store,
       languages: Object.keys(engines),
       engines: new Map(Object.entries(engines)),
-      queueFor: (engine) => queues.get(engine) ?? queues.set(engine, createJobQueue({ concurrency: 2 })).get(engine)!,
-      retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 },
+      queue: createLocalQueue({ engines: new Set(Object.values(engines)), limits: () => ({ concurrency: 2 }), retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 } }),
       fuzzyThreshold: 75,
       ...extra,
     });

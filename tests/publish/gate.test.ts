@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
-import { readProvenance } from '../../src/pipeline/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { exportArticles, measure } from '../../src/publish/index.js';
 import { article, localize, publishProject } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { sync, syncExport, syncImport, translatedProject, unitIds, validateXliff } from './helpers.js';
 
 const GLOSSARY = 'nl,af,note,dnt,forbidden\ntijdrit,tydrit,,no,af:tydren\nVan Aert,Van Aert,,yes,\n';

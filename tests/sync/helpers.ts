@@ -8,7 +8,7 @@ import { runSyncImport, type SyncImportArgs } from '../../src/cli/commands/sync-
 import { runTranslate, type TranslateArgs } from '../../src/cli/commands/translate.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { exitCodeFor, TolkError } from '../../src/core/errors.js';
-import { serialize, tokenize } from '../../src/markdown/index.js';
+import { serialize, tokenize } from '../../src/tagged/index.js';
 import { SqliteMemoryStore, type MemoryEntry } from '../../src/memory/index.js';
 import { makeProject, repoRoot, schemasDir, snapshot } from '../helpers/project.js';
 

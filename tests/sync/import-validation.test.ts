@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
 import { fill2, humanize, humanizeXml, memory, syncExport, syncImport, translatedProject, unitIds } from './helpers.js';
 

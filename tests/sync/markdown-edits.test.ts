@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
-import { readProvenance, textHash } from '../../src/pipeline/index.js';
+import { segmentId } from '../../src/tagged/index.js';
+import { readProvenance, textHash } from '../../src/localized/index.js';
 import { fill2, memory, rich, sync, syncExport, syncImport, translatedProject } from './helpers.js';
 
 const HEADING = 'Hoe verliep de rit?';

@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
-import { parseMarkdown, segmentArticle, segmentId, treeShape } from '../../src/markdown/index.js';
-import { readProvenance } from '../../src/pipeline/index.js';
+import { parseMarkdown, segmentArticle, treeShape } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { fill12, fill2, humanize, memory, projectFiles, rich, seed, syncExport, syncImport, translatedProject, unitIds, validateXliff } from './helpers.js';
 
 const sourceSegments = async (root: string) => {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheckCommand } from '../../src/cli/commands/check.js';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { makeProject } from '../helpers/project.js';
 import { fill12, fill2, memory, projectFiles, run, sync, syncExport, syncImport, translate, unitIds, validateXliff } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentId } from '../../src/markdown/index.js';
+import { segmentId } from '../../src/tagged/index.js';
 import { memory, syncExport, syncImport, translatedProject, validateXliff } from './helpers.js';
 
 /**

@@ -3,7 +3,7 @@ import { loadProject, type Project } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
 import { importTmx } from '../../exchange/index.js';
 import { openMemory, STATUSES, type Status } from '../../memory/index.js';
-import { segmentId } from '../../markdown/index.js';
+import { segmentId } from '../../tagged/index.js';
 import { checkQa, storedFinding } from '../../qa/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { projectLockFile, withLock } from '../lock.js';

@@ -1,4 +1,4 @@
-import { serialize, type Token } from '../../markdown/index.js';
+import { serialize, type Token } from '../../tagged/index.js';
 import type { SegPart } from './inline-codes.js';
 
 /** One inline code of a segment: a bpt/ept pair or a standalone element. */

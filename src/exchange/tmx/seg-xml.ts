@@ -1,4 +1,4 @@
-import { tokenize } from '../../markdown/index.js';
+import { tokenize } from '../../tagged/index.js';
 import { escapeXmlText } from '../xml/escape-xml.js';
 
 /**

@@ -1,4 +1,4 @@
-import { serialize, type Token } from '../../markdown/index.js';
+import { serialize, type Token } from '../../tagged/index.js';
 import type { ContentPart } from './inline-codes.js';
 import type { Content } from './types.js';
 

@@ -1,4 +1,4 @@
-import { tokenize } from '../../markdown/index.js';
+import { tokenize } from '../../tagged/index.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
 import type { CodeHint, Xliff12Codes, XliffFormat } from './types.js';
 

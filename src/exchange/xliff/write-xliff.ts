@@ -1,5 +1,5 @@
 import { writeStreamAtomic } from '../../core/write-stream-atomic.js';
-import { checkTags, tagShape } from '../../markdown/index.js';
+import { checkTags, tagShape } from '../../tagged/index.js';
 import { normalizeLanguageTag } from '../language-tag.js';
 import { toolVersion } from '../../core/tool-version.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';

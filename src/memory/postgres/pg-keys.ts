@@ -1,4 +1,4 @@
-import { plainText } from '../../markdown/index.js';
+import { plainText } from '../../tagged/index.js';
 
 /** The words a fuzzy query and the word table index: letters and digits, lower-cased, each once. */
 export function queryWords(source: string): string[] {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { segmentId } from '../../markdown/index.js';
+import { segmentId } from '../../tagged/index.js';
 import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { InputError } from '../../core/errors.js';
-import { plainText, segmentId } from '../../markdown/index.js';
+import { plainText, segmentId } from '../../tagged/index.js';
 import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
 import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, MemoryWrite, Status, WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';

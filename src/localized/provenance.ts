@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { sha256 } from '../core/hash.js';
-import { plainText, setArticleFrontMatter, type Segment } from '../markdown/index.js';
+import { setArticleFrontMatter, type Segment } from '../markdown/index.js';
+import { plainText } from '../tagged/index.js';
 
 /**
  * What a localized article records about itself in its front matter

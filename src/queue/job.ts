@@ -1,0 +1,58 @@
+import canonicalize from 'canonicalize';
+import { sha256 } from '../core/hash.js';
+import type { EngineContext, EngineLimits } from '../engines/index.js';
+
+/**
+ * One engine request as plain data: JSON in, JSON out, so it can wait in a
+ * p-queue in this process or in Redis for a worker on another machine.
+ * Segments are tagged and already protected (glossary placeholders in);
+ * the producer restores what it protected when the result comes back.
+ */
+export interface EngineJob {
+  /** Registry name (`createEngine`), also the queue a job waits in. */
+  engine: string;
+  /** What a worker needs to build the engine: server URL, model, timeout. Never keys: workers read those from their environment. */
+  engineOptions?: { url?: string; model?: string; timeoutMs?: number };
+  sourceLanguage: string;
+  targetLanguage: string;
+  /** Tagged source segments, in order, translated in one request. */
+  segments: Array<{ id: string; text: string }>;
+  /** Glossary entries for engines that take them (`glossary: 'hints'`). */
+  glossary?: Array<{ source: string; target: string }>;
+  /** The article around the batch, for engines that can use it. */
+  context?: EngineContext;
+}
+
+/** What came back for one segment of a job. */
+export interface SegmentResult {
+  id: string;
+  /** Tagged translation with the tags the source had; absent when `brokenTags` is set. */
+  text?: string;
+  /** Words the engine marked unknown (Apertium). */
+  unknownWords?: string[];
+  /** The engine's translation lost, added or misnested tags: what is wrong (the text is not returned). */
+  brokenTags?: string;
+}
+
+/** The answer to a job, plain data like the job. */
+export interface EngineResult {
+  /** One per job segment, in the job's order; empty when `failure` is set. */
+  segments: SegmentResult[];
+  /** Requests made to the engine for this job (retries included). */
+  attempts: number;
+  /** Why the whole job failed after its retries (the engine refused, a timeout outlasted the retries). */
+  failure?: string;
+}
+
+/** The parts of an engine a producer plans with; an `Engine` is one, and a remote queue's producer needs no more. */
+export interface EngineProfile {
+  readonly name: string;
+  readonly limits: EngineLimits;
+  readonly glossary?: 'hints';
+}
+
+/** RFC 8785 canonical JSON of a job: equal jobs, equal text, whatever the key order. */
+export const canonicalJob = (job: EngineJob): string => canonicalize(job)!;
+
+/** A job's identity (sha256 of its canonical JSON): two producers asking for the same batch ask for one job. */
+export const jobId = (job: EngineJob): string => sha256(canonicalJob(job));
