@@ -1,12 +1,11 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { statusRank, type MemoryStore, type MemoryWrite } from '../memory/index.js';
-import type { ArticleWork } from '../pipeline/index.js';
+import { rebuildArticles, type ArticleWork } from '../pipeline/index.js';
 import { displayPath } from '../project/index.js';
 import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
 import { qaForTranslation } from './qa-findings.js';
 import { findAllEdits, type MarkdownEdit } from './markdown-edits.js';
-import { rebuildArticles } from './rebuild.js';
 import type { SegmentIndex } from './segment-index.js';
 import { stringEdits } from './string-index.js';
 
