@@ -9,6 +9,7 @@ import { runEnginePhase } from './engine-phase.js';
 import { lookupTranslations, type Known } from './memory-phase.js';
 import type { ArticleWork, TargetWork } from './plan.js';
 import { emptyChunk, type ChunkResult } from './summary.js';
+import type { SeenSegments } from './seen-segments.js';
 import { writeLocalized } from './write-localized.js';
 import type { WrittenFiles } from './written-files.js';
 
@@ -32,8 +33,10 @@ export interface LanguageRun {
   language: string;
   engine: EngineProfile;
   checks: Checks;
-  /** Segment ids counted, looked up and (if missing) sent in an earlier chunk: never counted or sent twice. */
-  seen: Set<string>;
+  /** This language's bit in `seen`. */
+  index: number;
+  /** Segment ids counted, looked up and (if missing) sent in an earlier chunk: never counted or sent twice (shared by the run's languages). */
+  seen: SeenSegments;
   /** Machine translations kept out of articles by enforcement. */
   blocked: Set<string>;
   /** Segments sent to the engine so far, for progress. */
@@ -89,10 +92,10 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
       counts.segments++;
       if (needed.has(segment.id)) continue;
       needed.set(segment.id, { source: segment.source, article: item.display });
-      if (!lang.seen.has(segment.id)) fresh.add(segment.id);
+      if (!lang.seen.has(segment.id, lang.index)) fresh.add(segment.id);
     }
   }
-  for (const id of fresh) lang.seen.add(id);
+  for (const id of fresh) lang.seen.add(id, lang.index);
   counts.unique = fresh.size;
 
   const translations = await lookupTranslations(store, sourceLanguage, language, new Map([...needed].map(([id, n]) => [id, n.source])));

@@ -9,6 +9,7 @@ import { storedChecks, type Checks } from './enforce-phase.js';
 import { glossaryPhase, type GlossarySettings } from './glossary-phase.js';
 import { harvestPhase } from './harvest-phase.js';
 import { loadWork, planArticles } from './plan.js';
+import { SeenSegments } from './seen-segments.js';
 import { SegmentCache } from './segment-cache.js';
 import { addCounts, mergeChunk, noCounts, type ChunkResult, type TranslateSummary } from './summary.js';
 import { WrittenFiles } from './written-files.js';
@@ -91,7 +92,8 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const langs = options.languages.map((language) => startLanguage(options, language, summary));
+  const seen = new SeenSegments();
+  const langs = options.languages.map((language, index) => startLanguage(options, language, index, seen, summary));
   const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
   const size = Math.max(1, Math.floor(((options.chunkSize ?? 25) * 4) / Math.max(4, options.languages.length)));
 
@@ -139,7 +141,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   return summary;
 }
 
-function startLanguage(options: TranslateOptions, language: string, summary: TranslateSummary): LanguageRun {
+function startLanguage(options: TranslateOptions, language: string, index: number, seen: SeenSegments, summary: TranslateSummary): LanguageRun {
   const engine = options.engines.get(language)!;
   summary.languages[language] = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0, qaFindings: 0 };
   const sourceLanguage = options.project.config.sourceLanguage;
@@ -150,5 +152,5 @@ function startLanguage(options: TranslateOptions, language: string, summary: Tra
     ...(glossary ? { glossary, glossaryEnforcement: options.glossary!.enforcement } : {}),
     ...(options.qa ? { qa: options.qa } : {}),
   };
-  return { language, engine, checks, seen: new Set(), blocked: new Set(), sent: 0 };
+  return { language, index, engine, checks, seen, blocked: new Set(), sent: 0 };
 }
