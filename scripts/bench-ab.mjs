@@ -24,7 +24,7 @@ const rssArticles = Number(option('--rss-articles', '500'));
 function once(checkout) {
   const entry = pathToFileURL(resolve(checkout, 'dist/bench/pipeline-bench.js')).href;
   const code = `const { benchPipeline } = await import(${JSON.stringify(entry)});
-const figures = await benchPipeline({ articles: ${articles}, runs: 1, rssArticles: ${rssArticles}, languageRss: [20, 100], log: () => {} });
+const figures = await benchPipeline({ articles: ${articles}, runs: 1, rssArticles: ${rssArticles}, log: () => {} });
 process.stdout.write(JSON.stringify(figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit, crashed: f.crashed ?? false }))));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`${checkout}: exit ${run.status}: ${run.stderr.slice(-1500)}`);
