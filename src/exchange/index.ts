@@ -8,4 +8,4 @@ export type { XmlEvent, XmlOpen, XmlClose, XmlText } from './xml/xml-event.js';
 export type { Doctype } from './xml/doctype.js';
 export { normalizeLanguageTag } from './language-tag.js';
 export * from './xliff/index.js';
-export { importTmx, type ImportOptions, type ImportReport } from './tmx/import-tmx.js';
+export { importTmx, type ImportOptions, type ImportReport, type TmxReject } from './tmx/import-tmx.js';
