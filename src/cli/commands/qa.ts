@@ -14,6 +14,7 @@ import { loadGlossaries } from '../../glossary/index.js';
 import { displayPath, listSourceArticles, localizedPath } from '../../project/index.js';
 import { RULE_NAMES } from '../../qa/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { languageList } from '../options.js';
 
 export interface QaArgs {
   files?: string[];
@@ -38,9 +39,9 @@ const GLOSSARY_RULES = new Set(['glossary-missing', 'glossary-forbidden', 'dnt-c
 export async function runQaCommand(args: QaArgs, io: CommandIO): Promise<number> {
   const format = (args.json ? 'json' : (args.format ?? 'text')) as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, got "${args.format}"`);
+  const languages = args.to === undefined ? undefined : languageList(args.to, '--to');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   if (args.accept?.length) return accept(project, args.accept, io);
-  const languages = args.to?.split(',').map((l) => l.trim()).filter(Boolean);
   const glossary = project.config.glossaries.length ? await loadGlossaries(project.root, project.config.glossaries) : undefined;
 
   let findings: Diagnostic[];
