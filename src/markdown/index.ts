@@ -5,5 +5,6 @@ export { segmentArticle, type SegmentOptions } from './segment.js';
 export { reassemble, type ReassembleOptions, type ReassembleResult } from './reassemble.js';
 export { treeShape } from './shape.js';
 export { segmentUnits, retagToSource } from './align.js';
-export { setArticleFrontMatter, yamlData } from './front-matter.js';
+export { setArticleFrontMatter } from './front-matter.js';
+export { findFrontMatter, readFrontMatterBlock, type FrontMatterBlock, type FrontMatterLocation } from './front-matter-block.js';
 export { articleFromJson, articleToJson, SEGMENTER_VERSION } from './article-json.js';
