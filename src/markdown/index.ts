@@ -3,7 +3,6 @@ export type { Segment, SegmentedArticle, Unit } from './article.js';
 export { checkMarkdownLimits, parseMarkdown } from './parse.js';
 export { segmentArticle, type SegmentOptions } from './segment.js';
 export { reassemble, type ReassembleOptions, type ReassembleResult } from './reassemble.js';
-export { treeShape } from './shape.js';
 export { segmentUnits, retagToSource } from './align.js';
 export { setArticleFrontMatter } from './front-matter.js';
 export { findFrontMatter, readFrontMatterBlock, type FrontMatterBlock, type FrontMatterLocation } from './front-matter-block.js';

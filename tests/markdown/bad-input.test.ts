@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import * as commonmark from 'commonmark';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
-import { parseMarkdown, readFrontMatterBlock, reassemble, segmentArticle, setArticleFrontMatter, treeShape, type SegmentedArticle } from '../../src/markdown/index.js';
+import { parseMarkdown, readFrontMatterBlock, reassemble, segmentArticle, setArticleFrontMatter, type SegmentedArticle } from '../../src/markdown/index.js';
+import { treeShape } from '../../src/markdown/shape.js';
 import { readProvenance } from '../../src/localized/index.js';
 import { serialize, tokenize } from '../../src/tagged/index.js';
 

@@ -1,4 +1,4 @@
-import { glossaryFindings } from '../../check/glossary-findings.js';
+import { glossaryFindings } from '../../check/index.js';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
