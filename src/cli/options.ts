@@ -1,4 +1,4 @@
-import { isLanguageTag } from '../core/language-tag.js';
+import { isLanguageTag, parseLanguageList } from '../core/language-tag.js';
 import { UsageError } from '../core/errors.js';
 
 /**
@@ -18,11 +18,7 @@ export function language(value: string, flag: string): string {
 
 /** `--to a, b` → `["a", "b"]`: at least one language, no empty entry, each a language tag, none twice. */
 export function languageList(value: string, flag = '--to'): string[] {
-  const list = value.split(',').map((l) => l.trim());
-  if (list.every((l) => l === '')) throw new UsageError(`${flag} names no language`);
-  if (list.includes('')) throw new UsageError(`${flag} has an empty entry in "${value}"; expected languages separated by commas, such as "en,af"`);
-  for (const tag of list) if (!isLanguageTag(tag)) throw new UsageError(`${flag} expects language tags such as "nl" or "pt-BR", got "${tag}"`);
-  return [...new Set(list)];
+  return parseLanguageList(value, flag);
 }
 
 /** A whole number within bounds, or a usage error saying what was expected and what came. */
