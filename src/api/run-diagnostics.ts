@@ -39,7 +39,8 @@ export function tmxImportDiagnostics(report: ImportReport): Diagnostic[] {
   return report.rejects.map((r) => ({
     severity: 'warning',
     rule: r.line ? 'tmx-reject' : 'tm-refused',
-    message: `not imported: ${r.reason}${r.count > 1 ? ` (${r.count} variants)` : ''}`,
+    // A refusal has no line (the memory decided, not the file): the segment id says which unit, as `sync import` does.
+    message: `${r.segment && !r.line ? `segment ${r.segment.slice(0, 12)}…: ` : ''}not imported: ${r.reason}${r.count > 1 ? ` (${r.count} variants)` : ''}`,
     file: report.file,
     ...(r.line ? { line: r.line } : {}),
     ...(r.language ? { language: r.language } : {}),
