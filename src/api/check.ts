@@ -1,5 +1,4 @@
-import { runCheck, type CheckOptions, type CheckResult } from '../check/index.js';
-import { glossaryProvider } from '../check/glossary-findings.js';
+import { glossaryProvider, runCheck, type CheckOptions, type CheckResult } from '../check/index.js';
 import type { Project } from '../config/index.js';
 import { exportArticles, type ExportOptions, type ExportResult } from '../publish/index.js';
 

@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE, validateConfig } from '../config/index.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { ConfigError, InputError, UsageError } from '../core/errors.js';
-import { apertiumPair } from '../engines/apertium-format.js';
-import { engineNames } from '../engines/index.js';
-import { CHROME_KEYS } from '../publish/chrome.js';
+import { apertiumPair, engineNames } from '../engines/index.js';
+import { CHROME_KEYS } from '../publish/index.js';
 import { flattenStrings, setKey } from '../strings/index.js';
 
 /** What `tolk init` asks for; everything else is a default the config schema fills in. */

@@ -6,7 +6,7 @@ import { InputError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { decodeText, readBytesIfExistsSync } from '../core/read-text.js';
 import { articlesDir, displayPath, listSourceArticles, sourcePath } from '../project/index.js';
-import { readFrontMatter } from './read-front-matter.js';
+import { readFrontMatterHead } from './read-front-matter-head.js';
 import { hasUntranslated, readRecord, recordedSegments, recordSegmentsText, segmentCount, type ArticleRecord } from './read-record.js';
 
 /** One language's article findings and completeness. */
@@ -123,7 +123,7 @@ function readArticle(project: Project, path: string, places: ReadonlyArray<{ lan
   const native = sep === '/' ? path : path.split('/').join(sep);
   const targets = places.map(({ language, dir, shown }): Target => {
     const localized = `${shown}/${path}`;
-    const frontMatter = readFrontMatter(`${dir}${sep}${native}`, localized);
+    const frontMatter = readFrontMatterHead(`${dir}${sep}${native}`, localized);
     if (frontMatter === undefined) return { language, file: localized, exists: false };
     const record = readRecord(frontMatter);
     if (record) return { language, file: localized, exists: true, record };

@@ -1,7 +1,7 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readText, readTextIfExistsSync } from '../core/read-text.js';
-import { checkTranslation, loadGlossaries, matchers, violationMessage, violationSeverity, type Glossary } from '../glossary/index.js';
+import { checkTranslation, loadGlossaries, matchers, violationDiagnostic, type Glossary } from '../glossary/index.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
 import { alignLocalized, readProvenance, untouchedSinceWritten } from '../localized/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
@@ -76,17 +76,7 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
       // Source text tolk left in place is no translation to check; a person's translation of it is.
       for (const segment of alignment.segments.filter((s) => s.recordedHash || s.edited)) {
         for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {
-          findings.push({
-            severity: violationSeverity(v, options.enforcement),
-            rule: v.rule,
-            language,
-            file: display,
-            line: segment.line,
-            term: v.term,
-            expected: v.expected,
-            ...(v.found ? { found: v.found } : {}),
-            message: violationMessage(v),
-          });
+          findings.push(violationDiagnostic(v, options.enforcement, { language, file: display, line: segment.line, segment: segment.source.segment.id }));
         }
       }
     }

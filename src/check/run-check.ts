@@ -1,6 +1,7 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UsageError } from '../core/errors.js';
+import { parseLanguageList } from '../core/language-tag.js';
 import { checkStringsInWorker } from '../strings/index.js';
 import { checkArticles } from './article-findings.js';
 import { completePercent } from './completeness.js';
@@ -98,7 +99,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 function scope(project: Project, lang: CheckOptions['lang']): string[] {
   const targets = project.config.targetLanguages;
   if (lang === undefined) return [...targets];
-  const asked = (typeof lang === 'string' ? lang.split(',') : [...lang]).map((l) => l.trim()).filter(Boolean);
+  const asked = typeof lang === 'string' ? parseLanguageList(lang, '--lang') : [...lang];
   if (asked.length === 0) throw new UsageError('--lang names no language');
   for (const l of asked) {
     if (!targets.includes(l)) throw new UsageError(`--lang ${l} is not a target language (targetLanguages: ${targets.join(', ')})`);

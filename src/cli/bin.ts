@@ -99,7 +99,7 @@ program
   .option('--lang <langs>', 'only these target languages (comma-separated); findings and exit code cover them alone')
   .option('--strict', 'warnings fail the check too')
   .action(async (opts) => {
-    const [{ runCheckCommand }, { glossaryProvider }, { qaProvider }] = await Promise.all([import('./commands/check.js'), import('../check/glossary-findings.js'), import('../check/qa-findings.js')]);
+    const [{ runCheckCommand }, { glossaryProvider, qaProvider }] = await Promise.all([import('./commands/check.js'), import('../check/index.js')]);
     await run(() => runCheckCommand(opts, io, { providers: [glossaryProvider, qaProvider] }))();
   });
 

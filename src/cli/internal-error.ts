@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { findRoot } from '../config/load.js';
+import { findRoot } from '../config/index.js';
 
 /** Where the details of an internal error go, under the project root. */
 export const LAST_ERROR_LOG = '.tolk/last-error.log';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG } from '../core/language-tag.js';
 
 /** BCP 47-ish language tag: `nl`, `en`, `pt-BR`, `sr-Latn`. Validated loosely; Intl checks the rest. */
 const languageTag = z
   .string()
-  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "nl" or "pt-BR"');
+  .regex(LANGUAGE_TAG, 'expected a BCP 47 language tag such as "nl" or "pt-BR"');
 
 /**
  * The contract of `tolk.config.json`. Defaults live here and only here, so a

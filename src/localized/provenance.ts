@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { sha256 } from '../core/hash.js';
-import { setArticleFrontMatter, type Segment } from '../markdown/index.js';
+import { findFrontMatter, setArticleFrontMatter, type Segment } from '../markdown/index.js';
 import { plainText } from '../tagged/index.js';
 
 /**
@@ -92,11 +92,11 @@ export function untouchedSinceWritten(text: string): boolean {
  * or unreadable (a hand-made article), never an error.
  */
 export function readProvenance(text: string): Provenance | undefined {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return undefined;
+  const block = findFrontMatter(text);
+  if (!block) return undefined;
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = parseYaml(block.yaml);
   } catch {
     return undefined;
   }

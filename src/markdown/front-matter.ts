@@ -1,8 +1,6 @@
 import type { Literal, Yaml } from 'mdast';
-import { isAlias, isMap, isScalar, parseDocument, stringify, visit, type Document } from 'yaml';
-import { InputError, LimitError } from '../core/errors.js';
-import { limitsWith, type Limits } from '../core/limits.js';
-import { positionAt } from '../core/read-text.js';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import { findFrontMatter, parseFrontMatterYaml } from './front-matter-block.js';
 
 /** A translatable front-matter value and where its YAML scalar sits in the article text. */
 export interface FrontMatterField {
@@ -22,26 +20,17 @@ export interface FrontMatter {
 }
 
 /**
- * Reads YAML front matter. A YAML error is an input error with the article's
- * file and the line counted from the top of the article, not of the block.
+ * The translatable fields of the YAML front matter remark-frontmatter found
+ * (`node`), read through the one block reader (front-matter-block.ts), with
+ * the offsets of each field's scalar in the article text.
  */
-export function readFrontMatter(text: string, node: Yaml, file: string, translate: readonly string[]): FrontMatter {
+export function readFrontMatterFields(text: string, node: Yaml, file: string, translate: readonly string[]): FrontMatter {
   const blockStart = node.position!.start.offset!;
   const contentStart = text.indexOf(node.value, blockStart + 3);
   const base = contentStart === -1 ? blockStart : contentStart;
-  const document = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
-  const problem = document.errors[0];
-  if (problem) {
-    const message = problem.message.split('\n')[0]!;
-    const line = positionAt(text, base + errorOffset(node.value, message, problem.pos[0])).line;
-    throw new InputError(`invalid YAML front matter: ${message}`, { file, line });
-  }
-  const contents = document.contents;
-  if (contents !== null && !isMap(contents)) {
-    throw new InputError('front matter must be a YAML mapping (key: value lines)', { file, line: positionAt(text, base).line });
-  }
+  const { document, data } = parseFrontMatterYaml(text, node.value, base, file);
   const fields: FrontMatterField[] = [];
-  for (const pair of contents?.items ?? []) {
+  for (const pair of isMap(document.contents) ? document.contents.items : []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (!key || !translate.includes(key)) continue;
     const value = pair.value;
@@ -49,48 +38,7 @@ export function readFrontMatter(text: string, node: Yaml, file: string, translat
       fields.push({ key, value: value.value, start: base + value.range[0], end: base + valueEnd(node.value, value.range) });
     }
   }
-  const data = (yamlData(document, file, (offset) => positionAt(text, base + offset).line) ?? {}) as Record<string, unknown>;
   return { data, fields, contentStart: base, contentEnd: base + node.value.length };
-}
-
-/**
- * A YAML document's data with the `yaml` package's own guard against alias
- * bombs (`maxAliasCount`) set to `limits.yamlAliases`; going over it is an
- * input error at the line of the first alias, not a ReferenceError.
- */
-export function yamlData(document: Document, file: string, lineAt: (offset: number) => number, limits?: Partial<Limits>): unknown {
-  const max = limitsWith(limits).yamlAliases;
-  try {
-    return document.toJS({ maxAliasCount: max });
-  } catch (error) {
-    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
-    let first: number | undefined;
-    visit(document, (_, node) => {
-      if (!isAlias(node)) return undefined;
-      first = node.range?.[0];
-      return visit.BREAK;
-    });
-    throw new LimitError(`front matter uses too many YAML aliases (over ${max} expanded)`, 'yamlAliases', { file, line: lineAt(first ?? 0) });
-  }
-}
-
-/**
- * Where to point for a YAML error. yaml reports a missing closing quote where
- * the quote was expected, at the end of the block; the line to fix is the one
- * with the opening quote: the last one not escaped (`\"`, `''`) before that.
- */
-function errorOffset(yamlText: string, message: string, at: number): number {
-  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
-  if (!quote) return at;
-  for (let i = Math.min(at, yamlText.length) - 1; i >= 0; i--) {
-    if (yamlText[i] !== quote) continue;
-    let run = 1; // a run of quotes or of backslashes before one: pairs are escapes
-    const escape = quote === '"' ? '\\' : "'";
-    while (yamlText[i - run] === escape) run++;
-    if (quote === "'") i -= run - 1;
-    if (run % 2 === 1) return i;
-  }
-  return at;
 }
 
 /** TOML front matter is kept as it is: tolk reads no data or fields from it and sets no keys in it. */
@@ -154,8 +102,12 @@ export function updateBlock(block: string, values: Record<string, unknown>, eol:
  */
 export function setArticleFrontMatter(text: string, values: Record<string, unknown>): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const block = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(text);
-  if (block) return updateBlock(block[0], values, eol) + text.slice(block[0].length);
+  const found = findFrontMatter(text);
+  if (found) {
+    // The block up to its closing fence; the line break after the fence stays with the body.
+    const fenceEnd = text.slice(0, found.bodyStart).replace(/\r?\n$/, '').length;
+    return updateBlock(text.slice(0, fenceEnd), values, eol) + text.slice(fenceEnd);
+  }
   if (/^\+\+\+[ \t]*\r?\n/.test(text)) return text; // TOML front matter is left alone
   return `---${eol}${setFrontMatterKeys('', values, eol)}${eol}---${eol}${eol}${text}`;
 }

@@ -2,7 +2,7 @@ import type { Literal, Node, Root, Yaml } from 'mdast';
 import { LimitError } from '../core/errors.js';
 import { limitsWith, type Limits } from '../core/limits.js';
 import type { SegmentedArticle, TagPlan, Unit, UnitStyle } from './article.js';
-import { keepTomlFrontMatter, readFrontMatter } from './front-matter.js';
+import { keepTomlFrontMatter, readFrontMatterFields } from './front-matter.js';
 import { blockRoles, inlineRoles, unitKind } from './node-roles.js';
 import { parseMarkdown } from './parse.js';
 import { treeShape } from './shape.js';
@@ -157,7 +157,7 @@ export function segmentArticle(text: string, options: SegmentOptions): Segmented
         const fm =
           node.type === 'toml'
             ? keepTomlFrontMatter(text, node as Literal)
-            : readFrontMatter(text, node as Yaml, file, options.frontMatterFields ?? []);
+            : readFrontMatterFields(text, node as Yaml, file, options.frontMatterFields ?? []);
         frontMatter = { data: fm.data, contentStart: fm.contentStart, contentEnd: fm.contentEnd, blockStart: start(node), blockEnd: end(node) };
         for (const field of fm.fields) {
           units.push(plainUnit(`frontmatter:${field.key}`, field.value, field.start, field.end, 'yaml'));

@@ -1,5 +1,7 @@
 /** Publish stage: localized articles that pass the completeness gate, as Markdown, HTML pages and JSON. */
-export { exportArticles, DEFAULT_MIN_COMPLETE } from './export.js';
+export { exportArticles } from './export.js';
+/** The page-chrome keys the export reads from `locales/<lang>/common.json` (`tolk init` writes a starter). */
+export { CHROME_KEYS } from './chrome.js';
 export {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -10,6 +12,4 @@ export {
   type HoldReason,
 } from './options.js';
 export type { ArticleJson, IndexJson } from './json.js';
-export { measure, passes, type Coverage } from './gate.js';
-export { checkSlug } from './slug.js';
-export { directionOf } from './language.js';
+export type { Coverage } from './gate.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { checkTranslation, matchers, storedViolation, violationMessage, violationSeverity, type Glossary, type Violation } from '../glossary/index.js';
+import { checkTranslation, matchers, storedViolation, violationDiagnostic, type Glossary, type Violation, type ViolationPlace } from '../glossary/index.js';
 
 export interface GlossaryContext {
   glossary: Glossary;
@@ -29,19 +29,8 @@ export class GlossaryChecker {
   }
 
   /** One finding per violation; a missing term is an error only under `enforcement: "error"`. */
-  findings(violations: readonly Violation[], where: { file: string; line?: number; language: string; segment: string }): Diagnostic[] {
+  findings(violations: readonly Violation[], where: ViolationPlace): Diagnostic[] {
     const enforcement = this.#context?.enforcement ?? 'warning';
-    return violations.map((v) => ({
-      severity: violationSeverity(v, enforcement),
-      rule: v.rule,
-      message: violationMessage(v),
-      file: where.file,
-      ...(where.line ? { line: where.line } : {}),
-      language: where.language,
-      segment: where.segment,
-      term: v.term,
-      expected: v.expected,
-      ...(v.found ? { found: v.found } : {}),
-    }));
+    return violations.map((v) => violationDiagnostic(v, enforcement, where));
   }
 }

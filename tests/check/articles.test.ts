@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkArticles } from '../../src/check/index.js';
+import { checkArticles } from '../../src/check/article-findings.js';
 import { loadProject } from '../../src/config/index.js';
 import { segmentArticle } from '../../src/markdown/index.js';
 import { makeProject } from '../helpers/project.js';

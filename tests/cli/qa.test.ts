@@ -165,6 +165,6 @@ describe('QA findings reach the memory and the translate summary', { timeout: 18
     expect(summary.qa).toEqual([expect.objectContaining({ rule: 'number-mismatch', language: 'en', status: 'translated', expected: '5-3', actual: '3-5' })]);
     expect(summary.languages.en.qaFindings).toBe(1);
     const human = runTolk(['translate', '--force'], root);
-    expect(human.stderr).toMatch(/^qa: en [0-9a-f]{12} error number-mismatch: numbers differ/m);
+    expect(human.stderr).toMatch(/^en [0-9a-f]{12}: error: numbers differ.* \[number-mismatch\]$/m);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, treeShape } from '../../src/markdown/index.js';
+import { parseMarkdown } from '../../src/markdown/index.js';
+import { treeShape } from '../../src/markdown/shape.js';
 import { makeProject, repoRoot, runTolk } from '../helpers/project.js';
 
 const seed = readFileSync(join(repoRoot, 'articles/nl/kazachstan-parijs-2024.md'), 'utf8');

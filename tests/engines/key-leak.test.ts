@@ -64,7 +64,7 @@ describe('API keys never leak', () => {
       };
       const first = await run(['translate']);
       expect(first.code).toBe(1); // some batches failed for good
-      expect(first.stderr).toMatch(/failed: /);
+      expect(first.stderr).toMatch(/: error: .*\[translate-failed\]$/m);
       const json = await run(['translate', '--json']);
       expect(server.requests.filter((r) => r.fault).length).toBe(statuses.length); // every error was answered
       expect(server.requests.some((r) => JSON.stringify(r.headers).includes(KEY) || r.body.includes(KEY))).toBe(true); // the key did travel

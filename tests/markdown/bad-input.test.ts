@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import * as commonmark from 'commonmark';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
-import { parseMarkdown, reassemble, segmentArticle, treeShape, type SegmentedArticle } from '../../src/markdown/index.js';
+import { parseMarkdown, readFrontMatterBlock, reassemble, segmentArticle, setArticleFrontMatter, type SegmentedArticle } from '../../src/markdown/index.js';
+import { treeShape } from '../../src/markdown/shape.js';
+import { readProvenance } from '../../src/localized/index.js';
 import { serialize, tokenize } from '../../src/tagged/index.js';
 
 const rich = readFileSync(new URL('../fixtures/articles/rich.md', import.meta.url), 'utf8');
@@ -95,6 +97,31 @@ describe('malformed front matter', () => {
       expect(String(error)).toMatch(new RegExp(`^artikelen/kapot\\.md:${c.line}: `));
     });
   }
+
+  // The export reads the block without parsing the Markdown; it is the same reader, so it reports the same place.
+  for (const c of cases) {
+    it(`front matter: the block reader (export) reports ${c.problem} at the same line as the Markdown parser`, () => {
+      expect(() => readFrontMatterBlock(c.markdown, 'artikelen/kapot.md')).toThrow(InputError);
+      try {
+        readFrontMatterBlock(c.markdown, 'artikelen/kapot.md');
+      } catch (error) {
+        expect((error as InputError).location).toEqual({ file: 'artikelen/kapot.md', line: c.line });
+        expect((error as InputError).message).toMatch(c.message);
+      }
+    });
+  }
+
+  it('front matter: parser, block reader, record reader and writer agree on where the block is (CRLF, empty block, none, TOML)', () => {
+    const crlf = '---\r\ntitle: Tijdrit\r\ntolk:\r\n  source: nl/a.md\r\n  sourceHash: abc\r\n---\r\n\r\nTekst.\r\n';
+    const block = readFrontMatterBlock(crlf, 'a.md')!;
+    expect(block).toMatchObject({ data: { title: 'Tijdrit' }, eol: '\r\n', bodyStart: crlf.indexOf('\r\nTekst') });
+    expect(segment(crlf).segments.map((s) => s.source)).toEqual(['Tijdrit', 'Tekst.']);
+    expect(readProvenance(crlf)).toMatchObject({ source: 'nl/a.md', sourceHash: 'abc' });
+    expect(setArticleFrontMatter(crlf, { language: 'af' })).toBe(crlf.replace('---\r\n\r\n', 'language: af\r\n---\r\n\r\n'));
+    expect(readFrontMatterBlock('---\n---\nTekst.\n', 'a.md')).toMatchObject({ data: {}, bodyStart: 8 });
+    expect(readFrontMatterBlock('Tekst.\n---\ntitle: x\n---\n', 'a.md')).toBeUndefined();
+    expect(readFrontMatterBlock('+++\ntitle = "x"\n+++\n', 'a.md')).toBeUndefined();
+  });
 
   it('bad input: the reported line counts from the top of the article, after leading lines', () => {
     const markdown = '---\ntitle: Tijdrit\n\n\nbroken: "yes\n---\n';

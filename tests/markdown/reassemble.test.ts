@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import * as commonmark from 'commonmark';
 import { readFileSync } from 'node:fs';
-import { parseMarkdown, reassemble, segmentArticle, treeShape, type ReassembleOptions, type SegmentedArticle } from '../../src/markdown/index.js';
+import { parseMarkdown, reassemble, segmentArticle, type ReassembleOptions, type SegmentedArticle } from '../../src/markdown/index.js';
+import { treeShape } from '../../src/markdown/shape.js';
 import { normalizeSource, serialize, tokenize } from '../../src/tagged/index.js';
 
 const rich = readFileSync(new URL('../fixtures/articles/rich.md', import.meta.url), 'utf8');

@@ -6,7 +6,7 @@ import { loadProject } from '../../src/config/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
 import { translateStrings } from '../../src/pipeline/index.js';
 import { createLocalQueue } from '../../src/queue/index.js';
-import { fromTagged, toTagged } from '../../src/strings/index.js';
+import { fromTagged, toTagged } from '../../src/strings/i18next-markup.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import { readProvenance } from '../../src/localized/index.js';
-import { exportArticles, measure } from '../../src/publish/index.js';
+import { exportArticles } from '../../src/publish/index.js';
+import { measure } from '../../src/publish/gate.js';
 import { article, localize, publishProject } from './helpers.js';
 
 const keepKees = (s: string) => (/Kees|poging/.test(s) ? undefined : s.toUpperCase());

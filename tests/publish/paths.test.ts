@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import { InputError, UsageError } from '../../src/core/errors.js';
-import { checkSlug, exportArticles } from '../../src/publish/index.js';
+import { exportArticles } from '../../src/publish/index.js';
+import { checkSlug } from '../../src/publish/slug.js';
 import { snapshot } from '../helpers/project.js';
 import { article, localize, publishProject } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import { InputError } from '../../src/core/errors.js';
-import { checkStrings } from '../../src/strings/index.js';
+import { checkStrings } from '../../src/strings/check-strings.js';
 import { defectTree, projectOf } from '../check/fixtures.js';
 import { makeProject, repoRoot } from '../helpers/project.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { checkStrings } from '../../src/strings/index.js';
+import { checkStrings } from '../../src/strings/check-strings.js';
 import { defectTree, projectOf } from '../check/fixtures.js';
 
 const pick = ({ severity, rule, key, namespace, file, line, column, message }: Record<string, unknown>) =>

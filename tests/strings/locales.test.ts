@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
-import { checkStrings, expectedKeys, flattenStrings, pluralForms, splitPluralKey } from '../../src/strings/index.js';
+import { expectedKeys, flattenStrings } from '../../src/strings/index.js';
+import { checkStrings } from '../../src/strings/check-strings.js';
+import { pluralForms, splitPluralKey } from '../../src/strings/plural-rules.js';
 import { repoRoot } from '../helpers/project.js';
 
 const languages = ['en', 'af', 'de', 'fr', 'es', 'ru', 'kk'];

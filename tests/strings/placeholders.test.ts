@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePlaceholders, placeholders } from '../../src/strings/index.js';
+import { comparePlaceholders, placeholders } from '../../src/strings/placeholders.js';
 
 const diff = (source: string, target: string, count?: 'optional' | 'required') =>
   comparePlaceholders(placeholders(source), placeholders(target), count);

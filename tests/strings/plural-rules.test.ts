@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pluralForms, requiredPluralForms, splitPluralKey } from '../../src/strings/index.js';
+import { pluralForms, requiredPluralForms, splitPluralKey } from '../../src/strings/plural-rules.js';
 
 describe('plural rules', () => {
   it('plural: nl, en, de, af and kk need one and other', () => {

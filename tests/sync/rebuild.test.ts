@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/config/index.js';
 import { openMemory } from '../../src/memory/index.js';
-import { indexSegments, rebuildArticles } from '../../src/sync/index.js';
+import { indexSegments } from '../../src/sync/index.js';
+import { rebuildArticles } from '../../src/pipeline/index.js';
 import { projectFiles, translatedProject } from './helpers.js';
 
 describe('rebuilding localized articles from the memory', () => {

@@ -2,6 +2,7 @@ import { CHECK_FORMATS, formatters, githubAnnotation, runCheck, type CheckFormat
 import { loadProject } from '../../config/index.js';
 import { TolkError, UsageError } from '../../core/errors.js';
 import type { CommandIO } from '../io.js';
+import { languageList } from '../options.js';
 
 export interface CheckArgs {
   root?: string;
@@ -23,11 +24,12 @@ export interface CheckArgs {
 export async function runCheckCommand(args: CheckArgs, io: CommandIO, options: { providers?: readonly FindingProvider[] } = {}): Promise<number> {
   const format = (args.json ? 'json' : (args.format ?? 'text')) as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, got "${args.format}"`);
+  const lang = args.lang === undefined ? undefined : languageList(args.lang, '--lang');
   try {
     const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
     const result = await runCheck({
       project,
-      ...(args.lang !== undefined ? { lang: args.lang } : {}),
+      ...(lang ? { lang } : {}),
       strict: Boolean(args.strict),
       providers: options.providers ?? [],
       ...(io.signal ? { signal: io.signal } : {}),

@@ -2,9 +2,10 @@ import { relative, resolve, sep } from 'node:path';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
-import { exportArticles, type ExportFormat } from '../../publish/index.js';
+import { EXPORT_FORMATS, exportArticles } from '../../publish/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { exportLockFile, withLock } from '../lock.js';
+import { choiceList, languageList, wholeNumber } from '../options.js';
 
 export interface ExportArgs {
   root?: string;
@@ -31,13 +32,9 @@ export interface ExportArgs {
  */
 export async function runExport(args: ExportArgs, io: CommandIO): Promise<number> {
   if (!args.out) throw new UsageError('--out <dir> is required: the directory the export is written to, such as dist/site');
-  const minComplete = args.minComplete === undefined ? undefined : /^\d{1,3}$/.test(args.minComplete.trim()) ? Number(args.minComplete) : NaN;
-  if (minComplete !== undefined && !(minComplete >= 0 && minComplete <= 100)) {
-    throw new UsageError(`--min-complete expects a whole number from 0 to 100, got "${args.minComplete}"`);
-  }
-  const list = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
-  const languages = list(args.to);
-  if (languages?.length === 0) throw new UsageError('--to names no language');
+  const minComplete = args.minComplete === undefined ? undefined : wholeNumber(args.minComplete, '--min-complete', 0, 100);
+  const languages = args.to === undefined ? undefined : languageList(args.to, '--to');
+  const formats = args.format === undefined ? undefined : choiceList(args.format, '--format', EXPORT_FORMATS);
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const out = resolve(io.cwd, args.out);
   // Two exports into one directory would interleave their files; each waits for the other instead.
@@ -45,7 +42,7 @@ export async function runExport(args: ExportArgs, io: CommandIO): Promise<number
     project,
     out,
     ...(languages ? { languages } : {}),
-    ...(args.format !== undefined ? { formats: (list(args.format) ?? []) as ExportFormat[] } : {}),
+    ...(formats ? { formats } : {}),
     ...(minComplete !== undefined ? { minComplete } : {}),
     ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
     ...(io.signal ? { signal: io.signal } : {}),

@@ -1,9 +1,10 @@
-import { glossaryFindings } from '../../check/glossary-findings.js';
+import { glossaryFindings } from '../../check/index.js';
 import { loadProject } from '../../config/index.js';
 import { formatDiagnostic } from '../../core/diagnostic.js';
 import { UsageError } from '../../core/errors.js';
 import { loadGlossaries } from '../../glossary/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { languageList } from '../options.js';
 
 export interface GlossaryCheckArgs {
   to?: string;
@@ -13,9 +14,9 @@ export interface GlossaryCheckArgs {
 
 /** `tolk glossary check`: the localized articles on disk against the glossary (hand edits included). */
 export async function runGlossaryCheck(args: GlossaryCheckArgs, io: CommandIO): Promise<number> {
+  const languages = args.to === undefined ? undefined : languageList(args.to, '--to');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   if (project.config.glossaries.length === 0) throw new UsageError('no glossaries in the config ("glossaries": ["glossaries/sports.tbx"])');
-  const languages = args.to ? args.to.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
   const glossary = await loadGlossaries(project.root, project.config.glossaries);
   const findings = await glossaryFindings({
     project,

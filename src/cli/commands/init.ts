@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { engineNames } from '../../engines/index.js';
 import { initProject } from '../../api/init.js';
 import { printJson, type CommandIO } from '../io.js';
-import { languageList } from '../options.js';
+import { language, languageList } from '../options.js';
 
 export interface InitArgs {
   root?: string;
@@ -34,11 +34,13 @@ export async function runInit(args: InitArgs, io: CommandIO): Promise<number> {
   const engine = args.engine ?? (await ask('--engine <name>', `Engine (${engineNames().join(', ')})`, 'pseudo'));
   const glossary = args.glossary ?? 'sports';
   if (glossary !== 'sports' && glossary !== 'empty') throw new UsageError(`--glossary must be sports or empty, got "${glossary}"`);
+  const sourceLanguage = language(source, '--source');
+  const targetLanguages = languageList(to, '--to');
   const root = resolve(io.cwd, args.root ?? '.');
   const result = await initProject({
     root,
-    sourceLanguage: source.trim(),
-    targetLanguages: languageList(to),
+    sourceLanguage,
+    targetLanguages,
     engine: engine.trim(),
     glossary,
     ...(args.force ? { force: true } : {}),
@@ -50,7 +52,7 @@ export async function runInit(args: InitArgs, io: CommandIO): Promise<number> {
   for (const file of result.written) io.stdout(`${result.replaced.includes(file) ? 'replaced' : 'wrote'} ${file}\n`);
   if (result.gitignore !== 'unchanged') io.stdout(`${result.gitignore === 'created' ? 'wrote' : 'added .tolk/ to'} .gitignore\n`);
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
-  io.stdout(`\nPut your articles in articles/${source.trim()}/ (Markdown), then:\n`);
+  io.stdout(`\nPut your articles in articles/${sourceLanguage}/ (Markdown), then:\n`);
   for (const command of result.next) io.stdout(`  ${command}\n`);
   return 0;
 }

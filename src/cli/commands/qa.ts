@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parse as parseJsonc, parseTree } from 'jsonc-parser';
-import { CHECK_FORMATS, githubAnnotation, formatJunit, type CheckFormat, type CheckResult } from '../../check/index.js';
-import { glossaryFindings } from '../../check/glossary-findings.js';
-import { qaArticleFindings } from '../../check/qa-findings.js';
-import { qaFileFindings } from '../../check/qa-files.js';
+import { CHECK_FORMATS, githubAnnotation, formatJunit, glossaryFindings, qaArticleFindings, qaFileFindings, type CheckFormat, type CheckResult } from '../../check/index.js';
 import { loadProject, validateConfig, type Project } from '../../config/index.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostic.js';
@@ -14,6 +11,7 @@ import { loadGlossaries } from '../../glossary/index.js';
 import { displayPath, listSourceArticles, localizedPath } from '../../project/index.js';
 import { RULE_NAMES } from '../../qa/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { languageList } from '../options.js';
 
 export interface QaArgs {
   files?: string[];
@@ -38,9 +36,9 @@ const GLOSSARY_RULES = new Set(['glossary-missing', 'glossary-forbidden', 'dnt-c
 export async function runQaCommand(args: QaArgs, io: CommandIO): Promise<number> {
   const format = (args.json ? 'json' : (args.format ?? 'text')) as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, got "${args.format}"`);
+  const languages = args.to === undefined ? undefined : languageList(args.to, '--to');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   if (args.accept?.length) return accept(project, args.accept, io);
-  const languages = args.to?.split(',').map((l) => l.trim()).filter(Boolean);
   const glossary = project.config.glossaries.length ? await loadGlossaries(project.root, project.config.glossaries) : undefined;
 
   let findings: Diagnostic[];

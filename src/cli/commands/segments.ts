@@ -4,6 +4,7 @@ import { ConfigError } from '../../core/errors.js';
 import { readText } from '../../core/read-text.js';
 import { segmentArticle } from '../../markdown/index.js';
 import { printJson, type CommandIO } from '../io.js';
+import { language } from '../options.js';
 
 export interface SegmentsArgs {
   file: string;
@@ -15,11 +16,12 @@ export interface SegmentsArgs {
 
 /** `tolk segments <file.md>`: the segments of one article in document order. */
 export async function runSegments(args: SegmentsArgs, io: CommandIO): Promise<number> {
+  const lang = args.lang === undefined ? undefined : language(args.lang, '--lang');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd }).catch((error: unknown) => {
-    if (args.lang && error instanceof ConfigError && !args.root) return undefined;
+    if (lang && error instanceof ConfigError && !args.root) return undefined;
     throw error;
   });
-  const sourceLanguage = args.lang ?? project?.config.sourceLanguage;
+  const sourceLanguage = lang ?? project?.config.sourceLanguage;
   if (!sourceLanguage) throw new ConfigError('no source language: run inside a project or pass --lang');
   const file = resolve(io.cwd, args.file);
   const article = segmentArticle(await readText(file, args.file), {

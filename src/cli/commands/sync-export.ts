@@ -4,7 +4,7 @@ import { loadProject } from '../../config/index.js';
 import { UsageError } from '../../core/errors.js';
 import type { Prefill, Xliff12Codes, XliffFormat } from '../../exchange/index.js';
 import { printJson, type CommandIO } from '../io.js';
-import { languageList } from '../options.js';
+import { language as oneLanguage } from '../options.js';
 import { printDiagnostics } from './sync.js';
 
 export interface SyncExportArgs {
@@ -47,9 +47,7 @@ export async function runSyncExport(args: SyncExportArgs, io: CommandIO): Promis
   if (args.codes !== undefined && args.codes !== 'g' && args.codes !== 'bpt') throw new UsageError(`--codes must be g or bpt, got "${args.codes}"`);
   if (args.codes !== undefined && format !== 'xliff12') throw new UsageError('--codes applies to --format xliff12 only');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
-  const asked = languageList(args.to);
-  if (asked.length !== 1) throw new UsageError(`--to takes one language for an export, got "${args.to}"`);
-  const [language] = syncLanguages(project, asked);
+  const [language] = syncLanguages(project, [oneLanguage(args.to, '--to')]);
   if (args.omegat !== undefined) {
     const report = await syncExportOmegat(project, { to: language!, dir: resolve(io.cwd, args.omegat), display: args.omegat, ...(args.all ? { all: true } : {}) });
     if (args.json) printJson(io, report);

@@ -5,6 +5,7 @@ import { loadProject } from '../../config/index.js';
 import { omegatTargetFiles } from '../../sync/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { projectLockFile, withLock } from '../lock.js';
+import { language } from '../options.js';
 import { printDiagnostics, printStatus } from './sync.js';
 
 export interface SyncImportArgs {
@@ -31,6 +32,7 @@ const isDirectory = (path: string) => {
  * not be kept or a glossary error was found; otherwise 0.
  */
 export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promise<number> {
+  const to = args.to === undefined ? undefined : language(args.to, '--to');
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   return withLock(projectLockFile(project), io, { command: 'tolk sync import', wait: args.wait !== false }, async () => {
     const report = await syncImport(
@@ -40,7 +42,7 @@ export async function runSyncImport(args: SyncImportArgs, io: CommandIO): Promis
         const path = resolve(io.cwd, file);
         return isDirectory(path) ? omegatTargetFiles(path, file) : [{ path, display: file }];
       }),
-      args.to ? { to: args.to } : {},
+      to ? { to } : {},
     );
     if (args.json) printJson(io, report);
     else {

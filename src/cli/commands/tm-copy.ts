@@ -1,8 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import { describeMemory, openMemoryAt, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../../memory/index.js';
-import { isPostgresUrl } from '../../memory/postgres/url.js';
+import { describeMemory, isPostgresUrl, openMemoryAt, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../../memory/index.js';
 import { printJson, type CommandIO } from '../io.js';
 
 export interface TmCopyArgs {

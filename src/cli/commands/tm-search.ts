@@ -1,7 +1,7 @@
 import { loadProject } from '../../config/index.js';
 import { openMemory } from '../../memory/index.js';
 import { printJson, type CommandIO } from '../io.js';
-import { wholeNumber } from '../options.js';
+import { language, wholeNumber } from '../options.js';
 
 export interface TmSearchArgs {
   text: string;
@@ -14,14 +14,17 @@ export interface TmSearchArgs {
 
 /** `tolk tm search "<text>" --to <lang>`: best memory matches for a sentence. */
 export async function runTmSearch(args: TmSearchArgs, io: CommandIO): Promise<number> {
+  const to = language(args.to, '--to');
+  const limit = args.limit === undefined ? 5 : wholeNumber(args.limit, '--limit', 1, 1000);
+  const threshold = args.threshold === undefined ? undefined : wholeNumber(args.threshold, '--threshold', 0, 100);
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const store = openMemory(project);
   try {
     const matches = await store.fuzzy(args.text, {
       sourceLanguage: project.config.sourceLanguage,
-      targetLanguage: args.to,
-      limit: args.limit === undefined ? 5 : wholeNumber(args.limit, '--limit', 1, 1000),
-      threshold: args.threshold === undefined ? project.config.memory.fuzzyThreshold : wholeNumber(args.threshold, '--threshold', 0, 100),
+      targetLanguage: to,
+      limit,
+      threshold: threshold ?? project.config.memory.fuzzyThreshold,
     });
     const rows = matches.map(({ score, source, target, origin, status }) => ({ score, source, target, origin, status }));
     if (args.json) printJson(io, rows);

@@ -1,6 +1,7 @@
+import { stringsDiagnostics, translateDiagnostics } from '../../api/run-diagnostics.js';
 import { translate, translateStrings } from '../../api/translate.js';
 import { loadProject, type Project } from '../../config/index.js';
-import { formatDiagnostic } from '../../core/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { StringsSummary, TranslateSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
@@ -54,8 +55,9 @@ async function translateProject(project: Project, to: string[] | undefined, conc
   try {
     if (args.strings) {
       const summary = await translateStrings(project, options);
-      if (args.json) printJson(io, summary);
-      else printStrings(io, summary, Boolean(args.dryRun));
+      const diagnostics = stringsDiagnostics(summary);
+      if (args.json) printJson(io, { ...summary, diagnostics });
+      else printStrings(io, summary, diagnostics, Boolean(args.dryRun));
       return summary.failed.length > 0 ? 1 : 0;
     }
     const summary = await translate(project, {
@@ -65,18 +67,18 @@ async function translateProject(project: Project, to: string[] | undefined, conc
       ...(args.force ? { force: true } : {}),
     });
     progress.stop();
-    if (args.json) {
-      const { diagnostics, ...rest } = summary;
-      printJson(io, { ...rest, diagnostics });
-    } else printHuman(io, summary, Boolean(args.dryRun));
+    // The documented lists (`failed`, `violations`, `qa`) stay; `diagnostics` restates them in the one report shape.
+    const diagnostics = translateDiagnostics(summary, project.config.glossary);
+    if (args.json) printJson(io, { ...summary, diagnostics });
+    else printHuman(io, summary, diagnostics, Boolean(args.dryRun));
     return summary.failed.length > 0 || summary.interrupted ? 1 : 0;
   } finally {
     progress.stop();
   }
 }
 
-function printStrings(io: CommandIO, summary: StringsSummary, dryRun: boolean): void {
-  for (const f of summary.failed) io.stderr(`failed: ${f.language} "${f.source.slice(0, 60)}": ${f.reason}\n`);
+function printStrings(io: CommandIO, summary: StringsSummary, diagnostics: readonly Diagnostic[], dryRun: boolean): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   for (const [language, s] of Object.entries(summary.languages)) {
     const filled = summary.filled.filter((f) => f.language === language).length;
     io.stdout(
@@ -86,13 +88,8 @@ function printStrings(io: CommandIO, summary: StringsSummary, dryRun: boolean): 
   }
 }
 
-function printHuman(io: CommandIO, summary: TranslateSummary, dryRun: boolean): void {
-  for (const d of summary.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-  for (const v of summary.violations) {
-    io.stderr(`glossary: ${v.language} ${v.segment.slice(0, 12)} ${v.rule}: "${v.term}" → "${v.expected}"${v.found ? ` (found "${v.found}")` : ''}\n`);
-  }
-  for (const f of summary.qa) io.stderr(`qa: ${f.language} ${f.segment.slice(0, 12)} ${f.severity} ${f.rule}: ${f.message}\n`);
-  for (const f of summary.failed) io.stderr(`failed: ${f.language} ${f.segment.slice(0, 12)} "${f.source.slice(0, 60)}": ${f.reason}\n`);
+function printHuman(io: CommandIO, summary: TranslateSummary, diagnostics: readonly Diagnostic[], dryRun: boolean): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   for (const [language, s] of Object.entries(summary.languages)) {
     const verb = dryRun ? 'would send' : 'sent';
     io.stdout(

@@ -12,8 +12,19 @@ export interface ImportReport {
   /** Variants not imported, by reason (file problems and status rules alike). */
   skipped: number;
   skippedReasons: Record<string, number>;
+  /** Each unit or variant not imported: why, and where (the `<tu>`'s line for file problems, the segment for status rules). */
+  rejects: TmxReject[];
   /** Variants the `check` option found something in (stored with them as violations). */
   flagged: number;
+}
+
+export interface TmxReject {
+  reason: string;
+  /** Variants the reject stands for (a unit without a usable source rejects all its targets). */
+  count: number;
+  line?: number;
+  language?: string;
+  segment?: string;
 }
 
 export interface ImportOptions {
@@ -31,10 +42,11 @@ export interface ImportOptions {
  */
 export async function importTmx(store: MemoryStore, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const file = options.displayName ?? path;
-  const report: ImportReport = { file, read: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: {}, flagged: 0 };
-  const skip = (reason: string, count = 1) => {
+  const report: ImportReport = { file, read: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: {}, rejects: [], flagged: 0 };
+  const skip = (reason: string, where: Omit<TmxReject, 'reason' | 'count'>, count = 1) => {
     report.skipped += count;
     report.skippedReasons[reason] = (report.skippedReasons[reason] ?? 0) + count;
+    report.rejects.push({ reason, count, ...where });
   };
   const { units } = await readTmxInWorker(path, { displayName: file });
   const origin = `import:${basename(path)}`;
@@ -42,7 +54,7 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
     for await (const unit of units) {
       if (unit.skip) {
         report.read += Math.max(1, unit.targets.length);
-        skip(unit.skip, Math.max(1, unit.targets.length));
+        skip(unit.skip, { line: unit.line, ...(unit.targets.length === 1 ? { language: unit.targets[0]!.language } : {}) }, Math.max(1, unit.targets.length));
         continue;
       }
       const ownStatus = unit.properties['x-tolk-status'] as Status | undefined;
@@ -50,7 +62,7 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
       for (const target of unit.targets) {
         report.read++;
         if (target.skip) {
-          skip(target.skip);
+          skip(target.skip, { line: unit.line, language: target.language });
           continue;
         }
         const write: MemoryWrite = {
@@ -71,6 +83,6 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
   report.imported = result.inserted;
   report.updated = result.updated;
   report.unchanged = result.unchanged;
-  for (const s of result.skipped) skip(s.reason);
+  for (const s of result.skipped) skip(s.reason, { language: s.targetLanguage, segment: s.segmentId });
   return report;
 }

@@ -6,13 +6,16 @@ const HEAD = 16 * 1024;
 const buffer = Buffer.alloc(HEAD);
 
 /**
- * The front matter of a Markdown file, or '' when it has none; undefined when
- * the file does not exist. Only the first 16 KiB are read unless the block is
+ * The raw head of a Markdown file up to the end of its front matter, or ''
+ * when it has none; undefined when the file does not exist. It only finds the
+ * bytes: `readRecord` reads the `tolk:` record from them, and anything else
+ * goes to the one block reader (markdown/front-matter-block.ts) through
+ * `readProvenance`. Only the first 16 KiB are read unless the block is
  * longer: the check reads every localized article, and the record is all it
  * needs of one. Synchronous on purpose: for tens of thousands of small files
  * sync reads are several times faster than the thread pool behind `fs/promises`.
  */
-export function readFrontMatter(path: string, display: string): string | undefined {
+export function readFrontMatterHead(path: string, display: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
