@@ -86,7 +86,7 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
 }
 
 /** Sentences (8–25 words) and, one unit in 25, short lines: scores like "Ajax 2-1 PSV" and four-word headlines. */
-async function buildMemory(file: string, size: number, log: (line: string) => void): Promise<{ long: Planted[]; short: Planted[]; units: number; seconds: number }> {
+export async function buildMemory(file: string, size: number, log: (line: string) => void): Promise<{ long: Planted[]; short: Planted[]; units: number; seconds: number }> {
   const generator = new SentenceGenerator(size);
   const queries = new SentenceGenerator(size + 1);
   const random = seededRandom(size + 2);
