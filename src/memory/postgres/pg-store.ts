@@ -4,6 +4,7 @@ import { ConfigError, TolkError } from '../../core/errors.js';
 import { type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { migrate } from './migrations.js';
+import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
 import { applyBatch, WordCounts } from './pg-write.js';
@@ -36,16 +37,6 @@ const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, 
   u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
 
 const WRITE_BATCH = 1_000;
-
-/** Errors after which the same batch may simply be sent again: the server went away or asked us to retry. */
-const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '40P01', '40001', '53300']);
-const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-export function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  if (e?.code && (TRANSIENT_CODES.has(e.code) || TRANSIENT_NODE.has(e.code))) return true;
-  return /Connection terminated|Client has encountered a connection error|Connection closed|not queryable/i.test(e?.message ?? '');
-}
 
 /**
  * The team store: node-postgres `Pool`, schema migrated by tolk under an
@@ -326,20 +317,7 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 }
 
-/** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
+/** A result with nothing counted yet. */
 export function emptyResult(): WriteResult {
   return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
 }
-
-function describe(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  const message = (e?.message ?? String(error)).split('\n')[0]!;
-  return e?.code && !message.includes(e.code) ? `${message} [${e.code}]` : message;
-}
-
-/** A store failure as one line for the user (no stack, no password). */
-function wrap(error: unknown, what: string, url: string): Error {
-  if (error instanceof TolkError) return error;
-  return new TolkError(`translation memory at ${url}: ${what} failed: ${describe(error)}`, {}, { cause: error });
-}
-
