@@ -16,10 +16,16 @@ export interface BenchOptions {
   only?: string[];
   /** Smaller corpora for a quick look (not for README figures). */
   quick?: boolean;
+  /** Units in the memory of the tm group (default 1,000,000; 100,000 with `quick`). */
+  units?: number;
+  /** Runs per time figure of the tm group, each figure their median with min–max. @default 5 */
+  runs?: number;
   log?: (line: string) => void;
 }
 
-const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: (l: string) => void }) => Promise<Figure[]>> = {
+type GroupOptions = Required<Pick<BenchOptions, 'quick'>> & Pick<BenchOptions, 'units' | 'runs'> & { log: (l: string) => void };
+
+const groups: Record<string, (o: GroupOptions) => Promise<Figure[]>> = {
   check: ({ quick, log }) => benchCheck(quick ? 1 : 5, log),
   glossary: async ({ log }) => {
     // The shipped glossary and the sample article, as they are in the repository.
@@ -30,7 +36,10 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
   limits: ({ quick, log }) => benchLimits({ articles: quick ? 100 : 500, runs: quick ? 5 : 9, log }),
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, languageRss: quick ? [20, 100] : [400, 2000], log }),
   quality: ({ quick, log }) => benchQuality({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
-  tm: ({ quick, log }) => benchMemory({ size: quick ? 100_000 : 1_000_000, importSize: quick ? 100_000 : 1_000_000, runs: 5, log }),
+  tm: ({ quick, units, runs, log }) => {
+    const size = units ?? (quick ? 100_000 : 1_000_000);
+    return benchMemory({ size, importSize: size, runs: runs ?? 5, log });
+  },
 };
 
 export async function runBench(options: BenchOptions = {}): Promise<{ figures: Figure[]; text: string; json: ReturnType<typeof toJson> }> {
@@ -39,7 +48,7 @@ export async function runBench(options: BenchOptions = {}): Promise<{ figures: F
   for (const [name, run] of Object.entries(groups)) {
     if (options.only?.length && !options.only.includes(name)) continue;
     log(`— ${name}`);
-    figures.push(...(await run({ quick: Boolean(options.quick), log })));
+    figures.push(...(await run({ quick: Boolean(options.quick), units: options.units, runs: options.runs, log })));
   }
   return { figures, text: formatTable(figures), json: toJson(figures) };
 }

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { writeTmx } from '../exchange/index.js';
-import { segmentId } from '../tagged/index.js';
-import { PostgresMemoryStore, SqliteMemoryStore, type FuzzyMatch, type MemoryEntry, type MemoryStore, type MemoryWrite } from '../memory/index.js';
-import { runCli } from './cli-run.js';
-import { SentenceGenerator } from './corpus.js';
+import { PostgresMemoryStore, SqliteMemoryStore, type FuzzyMatch, type MemoryStore } from '../memory/index.js';
+import { buildMemory, type Planted } from './memory-build.js';
+import { benchCopy, benchImport } from './memory-moves.js';
 import { seededRandom } from './random.js';
 import { figure, median, percentile, round, type Figure } from './report.js';
 import { startPostgres, stopOnExit } from './servers.js';
@@ -23,17 +21,14 @@ export interface MemoryBenchOptions {
 
 const FUZZY = { sourceLanguage: 'nl', targetLanguage: 'af', limit: 5, threshold: 75 } as const;
 
-interface Planted {
-  id: string;
-  query: string;
-}
-
 /**
  * The same memory in both stores, measured in one run: built in SQLite, copied
  * into a PostgreSQL 15 this bench starts (with the server's default settings)
- * by `tolk tm copy` in its own process, then exact lookups (batched, and one id
- * per call against a bare primary-key lookup on the same file) and fuzzy top-5
- * for long and short queries in both, with their top-1 agreement.
+ * by `tolk tm copy` in its own process (`runs` times, each into a new
+ * database, against the same command into a new SQLite file), then exact
+ * lookups (batched, and one id per call against a bare primary-key lookup on
+ * the same file) and fuzzy top-5 for long and short queries in both, with
+ * their top-1 agreement; then `tolk tm import` of a TMX, `runs` times.
  */
 export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]> {
   const { size, runs, log } = options;
@@ -44,29 +39,13 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
   const release = stopOnExit([server, { stopSync: () => rmSync(dir, { recursive: true, force: true }) }]);
   const figures: Figure[] = [];
   try {
-    const { long, short, units, seconds: buildSeconds } = await buildMemory(file, size, log);
+    const { long, short, units } = await buildMemory(file, size, log);
 
-    // tolk tm copy SQLite → PostgreSQL, as a user runs it: its own process, peak RSS from getrusage.
-    const copy = runCli(['tm', 'copy', file, server.url, '--json']);
-    if (copy.status !== 0) throw new Error(`tm copy failed: ${copy.stderr.slice(-2000)}`);
-    const report = JSON.parse(copy.stdout) as { entries: number; added: number };
-    if (report.added !== units || report.entries !== units) throw new Error(`tm copy added ${report.added} of ${units} entries`);
-    log(`tm copy ${label}: ${copy.seconds.toFixed(1)} s, peak RSS ${copy.peakMB.toFixed(0)} MB`);
-    // One run each (minutes at 1M): the copy against building the same memory in SQLite in-process.
-    figures.push(
-      figure({
-        name: `tm copy SQLite → PostgreSQL, ${label} units (1 run)`,
-        value: copy.seconds,
-        unit: 's',
-        baseline: { name: 'building it in SQLite (1 run)', value: buildSeconds, unit: 's' },
-        goal: 'every entry copied',
-        pass: report.added === units,
-      }),
-      figure({ name: `tm copy peak RSS, ${label} units`, value: copy.peakMB, unit: 'MB', goal: '< 500 MB', pass: copy.peakMB < 500 && report.added === units }),
-    );
+    const copies = await benchCopy({ file, server, dir, units, runs, label, log });
+    figures.push(...copies.figures);
 
     const sqlite = new SqliteMemoryStore(file);
-    const pg = new PostgresMemoryStore(server.url);
+    const pg = new PostgresMemoryStore(copies.url);
     try {
       const ids = randomIds(file, 20 * 500 * runs + 20_000 * runs, size);
       figures.push(...(await exactBatched(sqlite, pg, ids, runs, label, log)));
@@ -81,52 +60,8 @@ export async function benchMemory(options: MemoryBenchOptions): Promise<Figure[]
     rmSync(dir, { recursive: true, force: true });
     release();
   }
-  figures.push(...(await benchImport(options.importSize, log)));
+  figures.push(...(await benchImport(options.importSize, runs, log)));
   return figures;
-}
-
-/** Sentences (8–25 words) and, one unit in 25, short lines: scores like "Ajax 2-1 PSV" and four-word headlines. */
-async function buildMemory(file: string, size: number, log: (line: string) => void): Promise<{ long: Planted[]; short: Planted[]; units: number; seconds: number }> {
-  const generator = new SentenceGenerator(size);
-  const queries = new SentenceGenerator(size + 1);
-  const random = seededRandom(size + 2);
-  const team = () => {
-    const word = generator.word();
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  };
-  const long: Planted[] = [];
-  const short: Planted[] = [];
-  const every = Math.max(1, Math.floor(size / 400));
-  const started = performance.now();
-  const store = new SqliteMemoryStore(file);
-  const result = await store.writeAll(
-    (async function* (): AsyncGenerator<MemoryWrite> {
-      for (let i = 0; i < size; i++) {
-        let source: string;
-        if (i % 25 === 7) {
-          const score = random() < 0.5;
-          source = score ? `${team()} ${generator.int(6)}-${generator.int(6)} ${team()}` : `${team()} ${generator.word()} ${generator.word()} ${team()}`;
-          if (i % every === 7 % every && short.length < 150) {
-            const words = source.split(' ');
-            // One token changed: a score digit, or one word of the headline.
-            if (score) words[1] = words[1]!.replace(/^\d/, (d) => String((Number(d) + 1) % 10));
-            else words[1 + queries.int(2)] = queries.word();
-            short.push({ id: segmentId('nl', source), query: words.join(' ') });
-          }
-        } else {
-          source = generator.sentence();
-          if (i % every === 0 && long.length < 150 && source.split(' ').length >= 13) {
-            long.push({ id: segmentId('nl', source), query: queries.vary(source, 1 + (long.length % 2)) });
-          }
-        }
-        yield { sourceLanguage: 'nl', targetLanguage: 'af', source, target: `af: ${source}`, origin: 'import:bench', status: 'translated', article: `nl/${i % 5000}.md` };
-      }
-    })(),
-  );
-  await store.close();
-  const seconds = (performance.now() - started) / 1000;
-  log(`built a ${size}-unit SQLite memory (${result.inserted} distinct) in ${seconds.toFixed(1)} s; ${long.length} long and ${short.length} short planted queries`);
-  return { long, short, units: result.inserted, seconds };
 }
 
 /** Ids drawn at random from the whole memory (not a cache-hot few), in random order. */
@@ -282,54 +217,4 @@ async function fuzzyFigures(sqlite: MemoryStore, pg: MemoryStore, long: Planted[
   log(`top-1 agreement: ${(agree * 100).toFixed(1)} % of ${a.length} queries`);
   figures.push(figure({ name: `TM fuzzy top-1 agreement SQLite/PostgreSQL, ${a.length} queries`, value: agree * 100, unit: '%', goal: '≥ 95 %', pass: agree >= 0.95 }));
   return figures;
-}
-
-/**
- * `tolk tm import` of a generated TMX, run as its own process so its time and
- * peak memory are the command's alone; the imported count must equal the file's.
- */
-async function benchImport(size: number, log: (line: string) => void): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-import-'));
-  try {
-    const generator = new SentenceGenerator(7);
-    const file = join(dir, 'memory.tmx');
-    const now = new Date().toISOString();
-    const sources = new Set<string>();
-    await writeTmx(
-      file,
-      (async function* (): AsyncGenerator<MemoryEntry> {
-        for (let i = 0; i < size; i++) {
-          const source = generator.sentence();
-          sources.add(segmentId('nl', source));
-          yield {
-            segmentId: segmentId('nl', source),
-            sourceLanguage: 'nl',
-            targetLanguage: 'af',
-            source,
-            target: `af: ${source}`,
-            origin: 'import:bench',
-            status: 'translated',
-            createdAt: now,
-            updatedAt: now,
-          };
-        }
-      })(),
-      { sourceLanguage: 'nl', targetLanguage: 'af' },
-    );
-    const distinct = sources.size;
-    sources.clear();
-    writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af'] }));
-    const { status, stdout, stderr, seconds, peakMB: megabytes } = runCli(['tm', 'import', file, '--root', dir, '--json']);
-    if (status !== 0) throw new Error(`tm import failed: ${stderr}`);
-    const report = JSON.parse(stdout) as { imported: number; unchanged: number };
-    const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
-    log(`imported ${report.imported} of ${distinct} distinct units (${size} in the file) from a ${Math.round(statSync(file).size / 2 ** 20)} MiB TMX`);
-    const complete = report.imported === distinct && report.imported + report.unchanged === size;
-    return [
-      figure({ name: `TMX import time, ${label} units (1 run)`, value: seconds, unit: 's', goal: '< 60 s, every unit imported', pass: seconds < 60 && complete }),
-      figure({ name: `TMX import peak RSS, ${label} units`, value: megabytes, unit: 'MB', goal: '< 500 MB', pass: megabytes < 500 && complete }),
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

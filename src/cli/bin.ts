@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { exitCodeFor, TolkError } from '../core/errors.js';
 import { reportInternalError } from './internal-error.js';
 import { closePrompts, processIO } from './io.js';
+import { announceMemoryRetries } from './memory-notice.js';
 
 /**
  * The only place that exits the process. It parses arguments, lazily imports
@@ -11,6 +12,7 @@ import { closePrompts, processIO } from './io.js';
  */
 const controller = new AbortController();
 const io = processIO(controller.signal);
+announceMemoryRetries(io.stderr);
 let interrupted = false;
 process.on('SIGINT', () => {
   if (interrupted) process.exit(130);

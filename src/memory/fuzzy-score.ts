@@ -41,3 +41,14 @@ export function fuzzyScore(a: string | readonly string[], b: string | readonly s
   const distance = tokenDistance(ta, tb, limit);
   return Math.max(0, Math.floor((100 * (maxLen - distance)) / maxLen));
 }
+
+/**
+ * The token lengths a text can have and still score `threshold` against one
+ * of `tokens` tokens: every token of difference is an edit, so the shorter of
+ * the two must hold at least `threshold` % of the longer's tokens.
+ */
+export function lengthBand(tokens: number, threshold: number): [min: number, max: number] {
+  if (threshold <= 0) return [0, Number.MAX_SAFE_INTEGER];
+  // The small epsilon keeps exact quotients (75 % of 4 is 3) from rounding the wrong way.
+  return [Math.ceil((tokens * threshold) / 100 - 1e-9), Math.floor((tokens * 100) / threshold + 1e-9)];
+}

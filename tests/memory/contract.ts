@@ -319,6 +319,16 @@ export function describeMemoryStore(name: string, factory: StoreFactory): void {
         expect(long[0]!.source).toBe('De ploeg van de trainer won de wedstrijd in de finale van ronde 1234.');
       }));
 
+    it('contract: fuzzy finds a score line even when many earlier long sentences hold all of its words', () =>
+      withStore(async (store) => {
+        // Stored first, so no order of arrival favours the score line; each shares as many query words as it does.
+        const writes = Array.from({ length: 60 }, (_, i) => nlaf(`Ajax won in ronde ${i} met 2-1 van PSV na een doelpunt in de laatste minuut.`, `t${i}`));
+        await store.write(writes);
+        await store.write([nlaf('Ajax 2-1 PSV', 'Ajax 2-1 PSV')]);
+        const near = await store.fuzzy('Ajax 3-1 PSV', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 75 });
+        expect(near.map((m) => [m.source, m.score])).toEqual([['Ajax 2-1 PSV', 80]]);
+      }));
+
     if (factory.supports.sharedHandles) {
       it('contract (shared handles): two handles racing on the same units keep the human text over the machine one', async () => {
         const open = await factory.create();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzyScore, SqliteMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
+import { lengthBand } from '../../src/memory/fuzzy-score.js';
 import { nlaf } from './contract.js';
 import { segmentId } from '../../src/tagged/index.js';
 
@@ -101,6 +102,21 @@ describe('fuzzy matching', () => {
     // Numbers and tags count as tokens.
     expect(fuzzyScore('Goud in 2024', 'Goud in 2028')).toBe(66);
     expect(fuzzyScore('De <1>ploeg</1> won', 'De ploeg won')).toBe(60);
+  });
+
+  it('fuzzy: the length band holds every length that can reach the threshold, and no other', () => {
+    for (const threshold of [50, 60, 75, 80, 99, 100]) {
+      for (let a = 1; a <= 40; a++) {
+        const [min, max] = lengthBand(a, threshold);
+        for (let b = 1; b <= 80; b++) {
+          // The best score two texts of these lengths can have: the shorter one inside the longer.
+          const best = fuzzyScore(Array.from({ length: a }, (_, i) => `w${i}`), Array.from({ length: b }, (_, i) => `w${i}`));
+          expect(b >= min && b <= max, `${a} vs ${b} tokens at ${threshold}`).toBe(best >= threshold);
+        }
+      }
+    }
+    expect(lengthBand(5, 75)).toEqual([4, 6]);
+    expect(lengthBand(4, 75)).toEqual([3, 5]);
   });
 
   it('fuzzy: top matches above the threshold, best first', async () => {

@@ -9,3 +9,8 @@ export function queryWords(source: string): string[] {
 export function idBytes(id: string): Buffer {
   return Buffer.from(id, 'hex');
 }
+
+/** A length in fuzzy tokens as the postings keep it (a smallint; longer texts count as the longest). */
+export function tokenCount(tokens: number): number {
+  return Math.min(tokens, 32_767);
+}

@@ -1,13 +1,18 @@
+import { channel } from 'node:diagnostics_channel';
 import pg from 'pg';
 import { ConfigError, TolkError } from '../../core/errors.js';
-import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
-import { type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { type FuzzyMatch, type FuzzyOptions, type MemoryEntry, type MemoryStats, type MemoryStore, type MemoryWrite, type WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { migrate } from './migrations.js';
-import { idBytes, queryWords } from './pg-keys.js';
+import { describe, isTransient, wrap } from './pg-errors.js';
+import { fuzzyQuery } from './pg-fuzzy.js';
+import { idBytes } from './pg-keys.js';
 import { applyBatch, WordCounts } from './pg-write.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
+import { MEMORY_RETRY_CHANNEL, type MemoryRetryEvent } from '../retry-events.js';
+
+const retryEvents = channel(MEMORY_RETRY_CHANNEL);
 
 export interface PostgresOptions {
   /** Connections per process. @default 4 */
@@ -16,7 +21,10 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** How long a batch is retried while the server is away (a restart, a failover). @default 60000 */
   retryForMs?: number;
-  /** Told of each retry (what was retried and why), e.g. to say on stderr that tolk waits for the server. */
+  /**
+   * Told of each retry (what was retried and why). Every store also publishes its retries, and its
+   * recovery, on the `MEMORY_RETRY_CHANNEL` diagnostics channel, where the CLI listens.
+   */
   onRetry?: (what: string, reason: string) => void;
 }
 
@@ -28,21 +36,7 @@ interface UnitRow extends BaseRow {
 const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
   u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
 
-/** Fuzzy candidates, as in the SQLite store: postings read rarest-word-first up to a budget, best 30 by word weight. */
-const CANDIDATE_POSTINGS = 5_000;
-const CANDIDATES = 30;
-const QUERY_TERMS = 8;
 const WRITE_BATCH = 1_000;
-
-/** Errors after which the same batch may simply be sent again: the server went away or asked us to retry. */
-const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '40P01', '40001', '53300']);
-const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-export function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  if (e?.code && (TRANSIENT_CODES.has(e.code) || TRANSIENT_NODE.has(e.code))) return true;
-  return /Connection terminated|Client has encountered a connection error|Connection closed|not queryable/i.test(e?.message ?? '');
-}
 
 /**
  * The team store: node-postgres `Pool`, schema migrated by tolk under an
@@ -110,18 +104,27 @@ export class PostgresMemoryStore implements MemoryStore {
   async #retrying<T>(what: string, work: () => Promise<T>): Promise<T> {
     await this.#open();
     const started = Date.now();
+    const host = hostOf(this.#url);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await work();
+        const value = await work();
+        if (attempt > 0) this.#publish({ kind: 'resumed', host, what, waitedMs: Date.now() - started });
+        return value;
       } catch (error) {
         if (!isTransient(error)) throw wrap(error, what, this.displayUrl);
-        if (Date.now() - started > this.#options.retryForMs) {
-          throw new TolkError(`lost the translation memory at ${this.displayUrl} for ${Math.round((Date.now() - started) / 1000)} s: ${what} was not done (${describe(error)})`);
+        const waitedMs = Date.now() - started;
+        if (waitedMs > this.#options.retryForMs) {
+          throw new TolkError(`lost the translation memory at ${this.displayUrl} for ${Math.round(waitedMs / 1000)} s: ${what} was not done (${describe(error)})`);
         }
         this.#options.onRetry?.(what, describe(error));
+        this.#publish({ kind: 'retry', host, what, reason: describe(error), waitedMs, retryForMs: this.#options.retryForMs });
         await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 50 * 2 ** attempt)));
       }
     }
+  }
+
+  #publish(event: MemoryRetryEvent): void {
+    if (retryEvents.hasSubscribers) retryEvents.publish(event);
   }
 
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -197,46 +200,7 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 
   async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
-    const limit = options.limit ?? 5;
-    const threshold = options.threshold ?? 75;
-    const words = queryWords(source);
-    if (words.length === 0) return [];
-    // One round trip: the query's known words rarest first, as many as fit the postings budget (the rarest
-    // always), the 30 sources sharing the most weight of them, and their units in the target language.
-    const { rows } = await this.#retrying('a fuzzy lookup', () =>
-      this.#pool.query<{ segment_id: string; source: string; target: string; origin: string; status: Status }>(
-        `WITH known AS (
-           SELECT id, df, sum(df) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
-           FROM tolk_words WHERE word = ANY($1::text[]) AND df > 0
-         ), chosen AS (
-           SELECT id, df FROM known WHERE n = 1 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})
-         ), candidates AS (
-           -- LATERAL: each chosen word's postings by index (the planner cannot know how few words were chosen,
-           -- and a hash join over the whole postings table is what it picks otherwise).
-           SELECT p.source_id, sum(ln(1e9 / c.df)) AS weight
-           FROM chosen c CROSS JOIN LATERAL (SELECT source_id FROM tolk_postings WHERE word_id = c.id) p
-           GROUP BY p.source_id ORDER BY weight DESC, p.source_id LIMIT ${CANDIDATES}
-         )
-         SELECT encode(s.segment_id, 'hex') AS segment_id, s.source, u.target, u.origin, u.status
-         FROM candidates c JOIN tolk_sources s ON s.id = c.source_id
-         JOIN tolk_units u ON u.source_id = s.id AND u.target_lang = $3
-         WHERE s.source_lang = $2`,
-        [words, options.sourceLanguage, options.targetLanguage],
-      ),
-    );
-    const tokens = fuzzyTokens(source);
-    return rows
-      .map((row) => ({
-        score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
-        segmentId: row.segment_id,
-        source: row.source,
-        target: row.target,
-        origin: row.origin,
-        status: row.status,
-      }))
-      .filter((m) => m.score >= threshold)
-      .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
-      .slice(0, limit);
+    return this.#retrying('a fuzzy lookup', () => fuzzyQuery((sql, values) => this.#pool.query(sql, values), source, options));
   }
 
   async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
@@ -353,20 +317,7 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 }
 
-/** The distinct words of a source's plain text, lower-cased: what postings are kept and queried for. */
+/** A result with nothing counted yet. */
 export function emptyResult(): WriteResult {
   return { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
 }
-
-function describe(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  const message = (e?.message ?? String(error)).split('\n')[0]!;
-  return e?.code && !message.includes(e.code) ? `${message} [${e.code}]` : message;
-}
-
-/** A store failure as one line for the user (no stack, no password). */
-function wrap(error: unknown, what: string, url: string): Error {
-  if (error instanceof TolkError) return error;
-  return new TolkError(`translation memory at ${url}: ${what} failed: ${describe(error)}`, {}, { cause: error });
-}
-

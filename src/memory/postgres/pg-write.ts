@@ -3,7 +3,8 @@ import { segmentId } from '../../tagged/index.js';
 import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
-import { idBytes, queryWords } from './pg-keys.js';
+import { fuzzyTokens } from '../fuzzy-score.js';
+import { idBytes, queryWords, tokenCount } from './pg-keys.js';
 
 interface Prepared {
   write: MemoryWrite;
@@ -34,7 +35,15 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
      ON CONFLICT (segment_id) DO NOTHING RETURNING id, encode(segment_id, 'hex') AS segment_id`,
     [ids.map(idBytes), ids.map((id) => firstById.get(id)!.sourceLanguage), ids.map((id) => firstById.get(id)!.source), ids.map((id) => textKeyHash(firstById.get(id)!.source))],
   );
-  if (inserted.rows.length) await words.post(client, inserted.rows.map((r) => ({ sourceId: r.id, words: queryWords(firstById.get(r.segment_id)!.source) })));
+  if (inserted.rows.length) {
+    await words.post(
+      client,
+      inserted.rows.map((r) => {
+        const source = firstById.get(r.segment_id)!.source;
+        return { sourceId: r.id, words: queryWords(source), tokens: tokenCount(fuzzyTokens(source).length) };
+      }),
+    );
+  }
   const idRows = await client.query<{ id: number; segment_id: string }>(
     `SELECT id, encode(segment_id, 'hex') AS segment_id FROM tolk_sources WHERE segment_id = ANY($1::bytea[])`,
     [ids.map(idBytes)],
@@ -134,7 +143,7 @@ export class WordCounts {
     this.#committed = committed;
   }
 
-  async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[] }>): Promise<void> {
+  async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[]; tokens: number }>): Promise<void> {
     const unknown = new Set<string>();
     for (const { words } of sources) {
       for (const word of words) {
@@ -150,13 +159,19 @@ export class WordCounts {
     }
     const wordCol: number[] = [];
     const sourceCol: number[] = [];
-    for (const { sourceId, words } of sources) {
+    const tokensCol: number[] = [];
+    for (const { sourceId, words, tokens } of sources) {
       for (const word of words) {
         wordCol.push(this.#committed.get(word) ?? this.#pending.get(word)!);
         sourceCol.push(sourceId);
+        tokensCol.push(tokens);
       }
     }
-    await client.query('INSERT INTO tolk_postings (word_id, source_id) SELECT * FROM unnest($1::integer[], $2::integer[])', [wordCol, sourceCol]);
+    await client.query('INSERT INTO tolk_postings (word_id, source_id, tokens) SELECT * FROM unnest($1::integer[], $2::integer[], $3::smallint[])', [
+      wordCol,
+      sourceCol,
+      tokensCol,
+    ]);
   }
 
   /** Raises each word's count once (sorted: writers wait for each other instead of deadlocking). */
