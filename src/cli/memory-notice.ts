@@ -1,5 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
-// The event module alone (no store, no driver): listening must not slow the start of every command.
+// The event module alone, not the memory's index (which loads both drivers): every command subscribes at start.
 import { MEMORY_RETRY_CHANNEL, type MemoryRetryEvent } from '../memory/retry-events.js';
 
 /** While the server stays away, the waiting line is repeated this often, so a long wait does not look like a hang. */

@@ -8,4 +8,3 @@ export { openMemory, openMemoryAt, describeMemory } from './open.js';
 export { PostgresMemoryStore, type PostgresOptions } from './postgres/pg-store.js';
 export { isPostgresUrl, redactUrl } from './postgres/url.js';
 export { MemoryError } from './sqlite/sqlite-errors.js';
-export { MEMORY_RETRY_CHANNEL, type MemoryRetryEvent } from './retry-events.js';

@@ -20,6 +20,12 @@ const INSIDE_READERS: Record<string, string> = {
   bench: 'benchmarks time internals (Apertium batching, mark stripping, pseudo-localization) directly, as a profiler would',
 };
 
+/** Single deep imports allowed, importer → module, each with its reason. */
+const DEEP_IMPORTS: Record<string, string> = {
+  'cli/memory-notice.ts → memory/retry-events.ts':
+    'every command subscribes to the memory-retry channel at start; the memory index would load better-sqlite3 and pg into `tolk check` and `--version` as well',
+};
+
 /**
  * Values an index still exports though nothing outside its folder imports
  * them: their folders are being reworked on other branches (issue K's
@@ -89,7 +95,7 @@ describe('stage folders and their index', () => {
       for (const target of module.imports) {
         const folder = target.split('/')[0]!;
         if (!target.includes('/') || folder === module.folder || OPEN_FOLDERS[folder]) continue;
-        if (target !== `${folder}/index.ts`) deep.push(`${module.path} → ${target}`);
+        if (target !== `${folder}/index.ts` && !DEEP_IMPORTS[`${module.path} → ${target}`]) deep.push(`${module.path} → ${target}`);
       }
     }
     expect(deep).toEqual([]);
@@ -122,5 +128,10 @@ describe('stage folders and their index', () => {
       expect(reason.length).toBeGreaterThan(20);
     }
     for (const folder of Object.keys(PENDING_TRIM)) expect(folders).toContain(folder);
+    for (const [pair, reason] of Object.entries(DEEP_IMPORTS)) {
+      const [from, to] = pair.split(' → ');
+      expect(all.find((m) => m.path === from)?.imports).toContain(to);
+      expect(reason.length).toBeGreaterThan(20);
+    }
   });
 });
