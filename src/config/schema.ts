@@ -66,6 +66,13 @@ export const configSchema = z
       })
       .strict()
       .default({ enforcement: 'warning', rules: {}, length: {}, accept: [] }),
+    /**
+     * House style per target language for engines that read context (OpenAI-compatible): `"*"` applies to every
+     * language, a language's own guide follows it. A value that is one word ending in `.md` or `.txt` is a file
+     * relative to the project, read when the config loads (a missing file is a config error).
+     * @default {}
+     */
+    styleGuide: z.record(z.union([languageTag, z.literal('*')]), z.string().min(1)).default({}),
     /** Front-matter fields whose values are translated; all others are copied as they are. */
     frontMatter: z
       .object({

@@ -20,6 +20,8 @@ export interface EngineInput {
   hints?: (sources: string[]) => GlossaryHint[] | undefined;
   /** The article around a batch, for engines that read it. */
   context?: (ids: string[]) => EngineContext | undefined;
+  /** The article a segment is sent with: batches never span two (set for engines that read context). */
+  group?: (id: string) => string;
 }
 
 /** What one answered job gives the run; the phase yields one per job, as answers arrive. */
@@ -76,7 +78,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       (error: unknown) => arrived.push({ batch, second, error }),
     ).finally(() => wake?.());
   };
-  for (const batch of batches(input.segments, input.engine.limits)) submit(batch, false);
+  for (const batch of batches(input.segments, input.engine.limits, input.group)) submit(batch, false);
   while (outstanding > 0) {
     if (arrived.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;

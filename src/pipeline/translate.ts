@@ -15,6 +15,7 @@ import type { EngineJob, EngineProfile, JobQueue } from '../queue/index.js';
 import { loadWork, planArticles, type ArticleWork, type TargetWork } from './plan.js';
 import { completeness, localizedArticle, recordSegments } from '../localized/index.js';
 import { runEnginePhase } from './engine-phase.js';
+import { contextHooks, styleGuideFor } from './context.js';
 import { SegmentCache } from './segment-cache.js';
 import { WrittenFiles } from './written-files.js';
 
@@ -454,7 +455,7 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
   const requests = [...batches(send, engine.limits)];
   const tail = requests.at(-1);
   const carriedIds = new Set(carried?.segments.map((c) => c.id));
-  if (!last && tail && tail.length < engine.limits.maxSegments && tail.every(([id]) => !carriedIds.has(id))) {
+  if (!last && !engine.readsContext && tail && tail.length < engine.limits.maxSegments && tail.every(([id]) => !carriedIds.has(id))) {
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
     handed = { segments: tail.map(([id, source]) => ({ id, source, article: needed.get(id)!.article })), done, resolve };
@@ -474,6 +475,8 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
       protect: prepare,
       hints: (sources) =>
         sourceTerms && engine.glossary === 'hints' && options.glossary?.protect !== false ? glossaryHints(sources, sourceTerms, language) : undefined,
+      // Engines that read context get one article per batch, with its title, neighbours and the style guide.
+      ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(project.config.styleGuide, language)) : {}),
     },
     options.queue,
     { logger, ...(signal ? { signal } : {}) },
