@@ -13,7 +13,7 @@ import { harvestLocalized } from '../localized/index.js';
 import PQueue from 'p-queue';
 import type { EngineJob, EngineProfile, JobQueue } from '../queue/index.js';
 import { loadWork, planArticles, type ArticleWork, type TargetWork } from './plan.js';
-import { completeness, localizedArticle, recordSegments } from '../localized/index.js';
+import { completeness, contextExactIds, localizedArticle, recordSegments } from '../localized/index.js';
 import { runEnginePhase } from './engine-phase.js';
 import { contextHooks, styleGuideFor } from './context.js';
 import { SegmentCache } from './segment-cache.js';
@@ -65,13 +65,15 @@ export interface TranslateOptions extends RunOptions {
 }
 
 /** A run's counters before anything happened. */
-const noCounts = (): RunCounts => ({ segments: 0, unique: 0, tmExact: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 });
+const noCounts = (): RunCounts => ({ segments: 0, unique: 0, tmExact: 0, tmContext: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 });
 
 /** What a run counted, per language and in total. */
 export interface RunCounts {
   segments: number;
   unique: number;
   tmExact: number;
+  /** Of `tmExact`: context-exact ("101 %") matches, the same translation between the same neighbours as when it was written. */
+  tmContext: number;
   tmFuzzy: number;
   engineSegments: number;
   engineRequests: number;
@@ -209,6 +211,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     summary.segments += lang.segments;
     summary.unique += lang.unique;
     summary.tmExact += lang.tmExact;
+    summary.tmContext += lang.tmContext;
     summary.tmFuzzy += lang.tmFuzzy;
     summary.engineSegments += lang.engineSegments;
     summary.engineRequests += lang.engineRequests;
@@ -351,6 +354,9 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
   }
   for (const id of run.blocked) translations.delete(id);
   stats.tmExact += [...fresh].filter((id) => translations.has(id)).length;
+  // Exact matches standing between the same neighbours as when their translation was written (the `tolk:` record).
+  const inContext = new Set(items.flatMap(({ item, target }) => [...contextExactIds(item.article.segments, target.existing?.provenance?.segments, (id) => translations.get(id))]));
+  stats.tmContext += [...inContext].filter((id) => fresh.has(id)).length;
   // What an earlier chunk sent and did not get back is not sent again.
   const missing = [...fresh].filter((id) => !translations.has(id)).map((id) => [id, needed.get(id)!.source] as [string, string]);
   // Fuzzy matches only inform the estimate of a dry run: in a real run each query would search the memory this
