@@ -33,6 +33,30 @@ describe('glossary matching', () => {
     ]);
   });
 
+  it('match: a noun does not match a shorter word that stems alike; a proper noun needs its capital (TBX partOfSpeech)', () => {
+    const pos: Glossary = {
+      concepts: [
+        concept('bronze', { nl: [{ text: 'brons', status: 'preferred', partOfSpeech: 'noun' }] }),
+        concept('snatch', { nl: [{ text: 'trekken', status: 'preferred', partOfSpeech: 'noun' }] }),
+        concept('the-games', { nl: [{ text: 'Spelen', status: 'admitted', partOfSpeech: 'properNoun' }] }),
+      ],
+    };
+    const find = (text: string) => matchers(pos)('nl').find(text).map((o) => [o.concept.id, o.text]);
+    // NTREX through Apertium: "Een bron zei" became "'n bronsmedalje gesê", "speels" became "Olimpiese Spele".
+    expect(find('Een bron zei dat hij speels was en hem uit het water trok.')).toEqual([]);
+    expect(find('Ze won brons op de Spelen; het trekken ging goed.')).toEqual([
+      ['bronze', 'brons'],
+      ['the-games', 'Spelen'],
+      ['snatch', 'trekken'],
+    ]);
+    expect(find('spelers die spelen')).toEqual([]);
+    // A noun written like an infinitive, after "te", is the verb: "om hem uit het water te trekken".
+    expect(find('om hem uit het water te trekken')).toEqual([]);
+    // Without a part of speech (CSV) the stem alone decides, as before.
+    const untyped = matchers({ concepts: [concept('bronze', { nl: [{ text: 'brons', status: 'preferred' }] })] })('nl');
+    expect(untyped.find('Een bron zei').map((o) => o.text)).toEqual(['bron']);
+  });
+
   it('match: multi-word terms match across line breaks but not across punctuation', () => {
     expect(terms('nl').find('de Olympische\n  Spelen van Parijs').map((o) => o.concept.id)).toEqual(['games']);
     expect(terms('nl').find('Olympische. Spelen')).toEqual([]);

@@ -174,6 +174,15 @@ describe('length', () => {
     const g = checkQa(long, `${long} ${long}`, { source: 'nl', target: 'af' }, { length: { 'nl-af': [0.8, 1.3] } });
     expect(g.map((x) => x.rule)).toContain('length');
   });
+  it('per-pair defaults measured on NTREX: nl→af allows 0.45–1.60, a pair without one 0.4–2.5', () => {
+    const long = 'De ploeg uit Almaty won gisteren de finale.';
+    const doubled = `${long} ${long.slice(0, 30)}`; // 1.7 times the source
+    expect(fires('length', long, doubled, 'nl', 'af')).toBe(true);
+    expect(fires('length', long, doubled, 'nl', 'it')).toBe(false);
+    expect(fires('length', long, long.slice(0, 21), 'nl', 'af')).toBe(false); // 0.49
+    // `qa.length` for the pair replaces the default.
+    expect(checkQa(long, doubled, { source: 'nl', target: 'af' }, { length: { 'nl-af': [0.4, 2.5] } }).map((f) => f.rule)).not.toContain('length');
+  });
 });
 
 describe('settings', () => {
