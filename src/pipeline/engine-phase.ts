@@ -98,9 +98,14 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
     const sources = new Map(batch);
     for (const segment of result.segments) {
-      if (segment.unknownWords?.length) out.unknownWords.push([segment.id, segment.unknownWords]);
-      if (segment.text !== undefined) {
-        out.translations.push([segment.id, restoreTerms(segment.text, sent.get(segment.id)!.fills)]);
+      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills) : undefined;
+      // A word the engine did not know inside a protected term is gone once the term is filled in.
+      const fills = sent.get(segment.id)!.fills;
+      const outside = segment.text !== undefined && fills.size ? restoreTerms(segment.text, new Map([...fills.keys()].map((id) => [id, '']))) : undefined;
+      const unknown = outside === undefined ? segment.unknownWords : segment.unknownWords?.filter((w) => outside.includes(w));
+      if (unknown?.length) out.unknownWords.push([segment.id, unknown]);
+      if (restored !== undefined) {
+        out.translations.push([segment.id, restored]);
         out.settled++;
       } else if (second) {
         out.failed.push({ id: segment.id, reason: `tags came back broken twice (${segment.brokenTags})` });

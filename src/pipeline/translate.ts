@@ -17,6 +17,7 @@ import { completeness, contextExactIds, localizedArticle, recordSegments } from 
 import { runEnginePhase } from './engine-phase.js';
 import { contextHooks, styleGuideFor } from './context.js';
 import { SegmentCache } from './segment-cache.js';
+import { QaCache } from './qa-cache.js';
 import { WrittenFiles } from './written-files.js';
 
 /** What every run through the engines needs, articles or strings. */
@@ -167,6 +168,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   };
   const runs = new Map(options.languages.map((language) => [language, startLanguage(options, language, summary)]));
   const written = options.stateDir && !options.dryRun ? await WrittenFiles.load(join(options.stateDir, 'written.json')) : undefined;
+  const qaCache = options.qa && options.stateDir && !options.dryRun ? await QaCache.load(join(options.stateDir, 'qa.json'), options.qa) : undefined;
   const size = options.chunkSize ?? 25;
   // Two chunks are with the engines at once, so the queue never drains at a chunk's end; a chunk's articles are
   // written once its answers are in and the chunk before it has been written.
@@ -194,7 +196,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
       const work = await loadWork(project, plan.articles.slice(start, start + size), cache);
       await harvest(options, work, summary, written);
       const last = start + size >= plan.articles.length;
-      window.push(Promise.allSettled(options.languages.map((language) => translateChunk({ options, work, run: runs.get(language)!, summary, logger, last, ...(written ? { written } : {}) }))));
+      window.push(Promise.allSettled(options.languages.map((language) => translateChunk({ options, work, run: runs.get(language)!, summary, logger, last, ...(written ? { written } : {}), ...(qaCache ? { qaCache } : {}) }))));
       if (window.length > 1) await finish(window.shift()!);
     }
     while (window.length) await finish(window.shift()!);
@@ -205,6 +207,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     await Promise.allSettled(window);
     await writing;
     await written?.save();
+    await qaCache?.save();
   }
   summary.interrupted ||= Boolean(options.signal?.aborted);
   for (const lang of Object.values(summary.languages)) {
@@ -316,6 +319,8 @@ interface Chunk {
   /** No chunk follows: nothing is handed on. */
   last: boolean;
   written?: WrittenFiles;
+  /** QA findings of pairs checked in earlier runs. */
+  qaCache?: QaCache;
 }
 
 async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promise<() => Promise<void>> {
@@ -438,7 +443,8 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
     for (const [id, target] of translations) {
       if (!fresh.has(id)) continue; // checked in the chunk that first had it
       const source = needed.get(id)!.source;
-      const findings = checkQa(source, target, { source: project.config.sourceLanguage, target: language }, options.qa, id);
+      const pair = { source: project.config.sourceLanguage, target: language };
+      const findings = chunk.qaCache ? chunk.qaCache.check(source, target, pair, id) : checkQa(source, target, pair, options.qa, id);
       if (findings.length === 0) continue;
       const status = statuses.get(id) ?? 'machine';
       stats.qaFindings += findings.length;

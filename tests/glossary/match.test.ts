@@ -101,18 +101,18 @@ describe('glossary checks', () => {
 });
 
 describe('glossary protection', () => {
-  it('protect: names and terms become placeholders and come back as target terms', () => {
+  it('protect: names and terms are wrapped in tags the engine reads through, and come back as target terms', () => {
     const source = 'Gewichtheffen met Nazym Kyzaibay, <1>ploegenachtervolging</1> en Olympische Spelen';
     const { tagged, fills } = protectTerms(source, terms('nl'), 'af', { terms: true });
-    expect(tagged).toBe('<2/> met <3/>, <1><4/></1> en <5/>');
-    // An engine translating around the placeholders:
-    const back = restoreTerms('<2/> met <3/>, <1><4/></1> en <5/>', fills);
+    expect(tagged).toBe('<2>Gewichtheffen</2> met <3>Nazym Kyzaibay</3>, <1><4>ploegenachtervolging</4></1> en <5>Olympische Spelen</5>');
+    // Whatever the engine wrote inside a term's tags is replaced; an emptied or void one is filled too.
+    const back = restoreTerms('<2>Gewigheffen</2> met <3></3>, <1><4>ploeg-agtervolging</4></1> en <5/>', fills);
     expect(back).toBe('Gewigoptel met Nazym Kyzaibay, <1>spanagtervolging</1> en Olimpiese Spele');
   });
 
   it('protect: with glossary-aware engines only names are protected; terms go as hints', () => {
     const source = 'Het gewichtheffen met Nazym Kyzaibay';
-    expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1/>');
+    expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1>Nazym Kyzaibay</1>');
     expect(glossaryHints([source], terms('nl'), 'en')).toEqual([
       { source: 'gewichtheffen', target: 'weightlifting' },
       { source: 'Nazym Kyzaibay', target: 'Nazym Kyzaibay' },
