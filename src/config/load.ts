@@ -48,7 +48,29 @@ export async function loadProject(options: { root?: string; cwd?: string } = {})
   }
   const config = validateConfig(raw, text, configFile);
   useProjectLimits(config.limits);
+  config.styleGuide = await readStyleGuides(root, config.styleGuide, text, configFile);
   return { root, configFile, config };
+}
+
+/** A style guide value naming a file (one word ending in .md or .txt) rather than holding the guide. */
+export const isStyleGuideFile = (value: string): boolean => /^[^\s]+\.(md|txt)$/i.test(value);
+
+/** Style guides given as files, read; a file that cannot be read is a config error naming it and the key. */
+async function readStyleGuides(root: string, guides: Record<string, string>, text: string, file: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [language, value] of Object.entries(guides)) {
+    if (!isStyleGuideFile(value)) {
+      out[language] = value;
+      continue;
+    }
+    const path = resolve(root, value);
+    try {
+      out[language] = (await readText(path, path)).trim();
+    } catch (error) {
+      throw new ConfigError(`invalid key "styleGuide.${language}": cannot read style guide ${value} (${(error as Error).message})`, { file, line: lineOfPath(text, ['styleGuide', language]) });
+    }
+  }
+  return out;
 }
 
 /** Validates parsed JSON; the first problem is reported with its key path and line. */

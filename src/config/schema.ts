@@ -60,13 +60,20 @@ export const configSchema = z
         enforcement: z.enum(['warning', 'error']).default('warning'),
         /** Severity per rule (`number-mismatch`, `engine-mark`, `untranslated`, `capitalization`, `punctuation`, `length`), or `off`. @default each rule's own */
         rules: z.partialRecord(z.enum(['number-mismatch', 'engine-mark', 'untranslated', 'capitalization', 'punctuation', 'length']), z.enum(['error', 'warning', 'off'])).default({}),
-        /** Target/source length ratio `[min, max]` per pair (`"nl-af"`) or `"*"`. @default { "*": [0.4, 2.5] } */
+        /** Target/source length ratio `[min, max]` per pair (`"nl-af"`) or `"*"`. @default measured per pair on NTREX (nl-af 0.45–1.6, …: src/qa/rules/length.ts), else [0.4, 2.5] */
         length: z.record(z.string(), z.tuple([z.number().min(0), z.number().min(0)])).default({}),
         /** Findings a person accepted, `"<segment id (8+ characters)>:<rule>"`: not reported again. @default [] */
         accept: z.array(z.string().regex(/^[0-9a-zA-Z_-]{8,}:[a-z-]+$/, 'expected "<segment id>:<rule>"')).default([]),
       })
       .strict()
       .default({ enforcement: 'warning', rules: {}, length: {}, accept: [] }),
+    /**
+     * House style per target language for engines that read context (OpenAI-compatible): `"*"` applies to every
+     * language, a language's own guide follows it. A value that is one word ending in `.md` or `.txt` is a file
+     * relative to the project, read when the config loads (a missing file is a config error).
+     * @default {}
+     */
+    styleGuide: z.record(z.union([languageTag, z.literal('*')]), z.string().min(1)).default({}),
     /** Front-matter fields whose values are translated; all others are copied as they are. */
     frontMatter: z
       .object({

@@ -1,15 +1,37 @@
-import { toXmlPlaceholders } from './xml-placeholders.js';
+import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 
 /**
  * Our tagged strings in Apertium's HTML format and back. Measured on the
  * Debian packages: in text mode Apertium translates markup as words, while
- * HTML mode passes `<g id>…</g>` and `<x id/>` through (writing `<x></x>`),
- * and `<p>` blocks keep segments apart where a single newline would not.
+ * HTML mode passes tags through (writing `<x></x>` for `<x/>`), and `<p>`
+ * blocks keep segments apart where a single newline would not.
  */
+
+/**
+ * A paired tag around one word travels as `<span id>`, others as `<g id>`.
+ * Apertium 3.8 reads an element it does not know (`<g>`) as a boundary: it
+ * capitalises the word after it and loses agreement across it ("A <g>cyclist</g>
+ * has died" → "Un Ciclista Ha muerto", "dat het <g>team</g>" → "dat dit
+ * span"), which cost chrF on NTREX where glossary terms are tagged (README,
+ * "Quality checks"). Around a `<span>` it translates as if the tag were not
+ * there ("Un ciclista ha muerto", "dat die span") — but it copies a span onto
+ * every word it covers, so only spans around one word of letters are sent,
+ * and a word translated as several (`<1>de</1> <1>los</1>`) is joined again
+ * on the way back.
+ */
+export function toApertiumHtml(tagged: string): string {
+  return toXmlPlaceholders(tagged.replace(/<(\d+)>([\p{L}\p{M}\p{N}]+)<\/\1>/gu, '<span id="$1">$2</span>'));
+}
+
+/** Inverse of `toApertiumHtml`, on Apertium's output. */
+export function fromApertiumHtml(html: string): string {
+  const tagged = fromXmlPlaceholders(html.replace(/<span\s+id=(["'])(\d+)\1\s*>([\s\S]*?)<\/span\s*>/g, '<$2>$3</$2>'));
+  return tagged.replace(/<\/(\d+)>([^<>\p{L}\p{N}]*)<\1>/gu, '$2');
+}
 
 /** One document for a batch: each segment in its own `<p>`, so sentence boundaries stay put. */
 export function batchDocument(segments: readonly string[]): string {
-  return segments.map((s) => `<p>${toXmlPlaceholders(s)}</p>`).join('\n');
+  return segments.map((s) => `<p>${toApertiumHtml(s)}</p>`).join('\n');
 }
 
 /** Splits Apertium's output of `batchDocument` back into segments; undefined when the count is off. */

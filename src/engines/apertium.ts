@@ -3,9 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from '../core/errors.js';
-import { apertiumPair, batchDocument, sameOuterSpace, splitBatch, stripMarks } from './apertium-format.js';
+import { apertiumPair, batchDocument, fromApertiumHtml, sameOuterSpace, splitBatch, stripMarks, toApertiumHtml } from './apertium-format.js';
 import { fromNetworkError, isRetryableStatus, RetryableEngineError } from './errors.js';
-import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 
 export interface ApertiumOptions {
@@ -35,8 +34,8 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       const parts = splitBatch(output, request.segments.length);
       if (!parts) throw new EngineError(`apertium ${pair} returned a different number of segments than it was sent`);
       return parts.map((part, i) => {
-        const { text, unknown } = stripMarks(part, toXmlPlaceholders(request.segments[i]!));
-        return { text: sameOuterSpace(request.segments[i]!, fromXmlPlaceholders(text)), unknownWords: unknown };
+        const { text, unknown } = stripMarks(part, toApertiumHtml(request.segments[i]!));
+        return { text: sameOuterSpace(request.segments[i]!, fromApertiumHtml(text)), unknownWords: unknown };
       });
     },
   };

@@ -30,6 +30,9 @@ const OTHER_FIELDS_BYTES = 1024;
  */
 const WORST_BYTES_PER_UNIT = 9;
 
+/** Most characters of DeepL's `context` (free of charge, but part of the 128 KiB body, so kept out of `maxCharacters`). */
+export const DEEPL_MAX_CONTEXT = 3000;
+
 /** DeepL requires a regional variant for these targets. */
 const REGIONAL_TARGET: Record<string, string> = { en: 'en-GB', pt: 'pt-PT' };
 
@@ -51,24 +54,27 @@ export function createDeepLEngine(options: DeepLOptions): Engine {
   return {
     name: 'deepl',
     glossary: 'hints',
+    readsContext: true,
     // A batch within these limits fits one request even in the worst encoding.
     limits: {
       maxSegments: DEEPL_MAX_TEXTS,
-      maxCharacters: Math.floor((DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES - DEEPL_MAX_TEXTS * 'text=&'.length) / WORST_BYTES_PER_UNIT),
+      maxCharacters: Math.floor((DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES - DEEPL_MAX_TEXTS * 'text=&'.length) / WORST_BYTES_PER_UNIT) - DEEPL_MAX_CONTEXT,
     },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       const source = request.sourceLanguage.split('-')[0]!.toLowerCase() as deepl.SourceLanguageCode;
       const target = (REGIONAL_TARGET[request.targetLanguage.toLowerCase()] ?? request.targetLanguage) as deepl.TargetLanguageCode;
       const results: EngineTranslation[] = [];
       const glossary = request.glossary?.length ? await glossaries(source, target, request.glossary) : undefined;
+      const context = contextText(request.context);
       // Callers that ignore `limits` still never send what DeepL refuses (413, "Too many texts").
-      for (const texts of wireRequests(request.segments.map(toXmlPlaceholders))) {
+      for (const texts of wireRequests(request.segments.map(toXmlPlaceholders), context)) {
         request.signal?.throwIfAborted();
         let translated: deepl.TextResult[];
         try {
           translated = await translator.translateText(texts, source, target, {
             tagHandling: 'xml',
             ...(glossary ? { glossary } : {}),
+            ...(context ? { context } : {}),
             ...(options.formality ? { formality: options.formality } : {}),
           });
         } catch (error) {
@@ -108,9 +114,24 @@ function glossaryCache(translator: deepl.Translator) {
   };
 }
 
-/** Groups texts into requests of at most 50 texts and 128 KiB of form body, in order. */
-function* wireRequests(texts: string[]): Generator<string[]> {
-  const budget = DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES;
+
+/**
+ * DeepL's `context` parameter: plain text it reads and does not translate. The
+ * article's title and the paragraphs around the batch, one per line, in
+ * reading order; the style guide is for prompts, not for DeepL. Cut at
+ * {@link DEEPL_MAX_CONTEXT} (the pipeline's context is bounded well below it).
+ */
+export function contextText(context: TranslateRequest['context']): string | undefined {
+  if (!context) return undefined;
+  const lines = [context.title, ...(context.before ?? []), ...(context.after ?? [])].filter((l): l is string => Boolean(l));
+  let text = lines.join('\n');
+  if (text.length > DEEPL_MAX_CONTEXT) text = text.slice(0, DEEPL_MAX_CONTEXT);
+  return text || undefined;
+}
+
+/** Groups texts into requests of at most 50 texts and 128 KiB of form body (the context included), in order. */
+function* wireRequests(texts: string[], context?: string): Generator<string[]> {
+  const budget = DEEPL_MAX_BODY_BYTES - OTHER_FIELDS_BYTES - (context ? Buffer.byteLength(new URLSearchParams({ context }).toString()) + 1 : 0);
   let group: string[] = [];
   let bytes = 0;
   for (const text of texts) {

@@ -51,6 +51,11 @@ export interface Engine {
    * placeholders and puts the target terms in afterwards.
    */
   readonly glossary?: 'hints';
+  /**
+   * The engine reads `TranslateRequest.context` (title, neighbouring segments,
+   * style guide): the pipeline then sends it and keeps each batch within one article.
+   */
+  readonly readsContext?: boolean;
   /** One result per request segment, in order. */
   translate(request: TranslateRequest): Promise<EngineTranslation[]>;
   /** Release processes or sockets. */

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { EngineError } from '../core/errors.js';
-import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
+import type { Engine, EngineContext, EngineTranslation, TranslateRequest } from './engine.js';
 import { fromNetworkError, hideSecret, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
 
 export interface OpenAIOptions {
@@ -36,6 +36,7 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
   return {
     name: 'openai',
     glossary: 'hints',
+    readsContext: true,
     limits: { maxSegments: 40, maxCharacters: 12_000 },
     async translate(request: TranslateRequest): Promise<EngineTranslation[]> {
       let content: string | null | undefined;
@@ -46,11 +47,8 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
             temperature: 0,
             response_format: { type: 'json_object' },
             messages: [
-              { role: 'system', content: systemPrompt(request.glossary) },
-              {
-                role: 'user',
-                content: JSON.stringify({ from: request.sourceLanguage, to: request.targetLanguage, segments: request.segments }),
-              },
+              { role: 'system', content: systemPrompt(request.glossary, request.context) },
+              { role: 'user', content: userMessage(request) },
             ],
           },
           request.signal ? { signal: request.signal } : {},
@@ -68,11 +66,32 @@ export function createOpenAIEngine(options: OpenAIOptions): Engine {
   };
 }
 
-/** The instructions, with a glossary section listing the terms this batch contains. */
-export function systemPrompt(glossary: TranslateRequest['glossary']): string {
-  if (!glossary?.length) return SYSTEM_PROMPT;
-  const lines = glossary.map((entry) => `- ${entry.source} → ${entry.target}`);
-  return `${SYSTEM_PROMPT}\nGlossary: translate these terms exactly as given (names as written):\n${lines.join('\n')}`;
+/** Said when a request carries context: the fields are there to read, never to translate or return. */
+export const CONTEXT_PROMPT = `The fields "title", "before" and "after" are context from the same article (its headline, the text just before and just after these segments): read them, do not translate them, do not return them.`;
+
+/** The instructions, with the context rule, the target language's style guide and the glossary terms this batch contains. */
+export function systemPrompt(glossary: TranslateRequest['glossary'], context?: EngineContext): string {
+  const parts = [SYSTEM_PROMPT];
+  if (context?.title || context?.before?.length || context?.after?.length) parts.push(CONTEXT_PROMPT);
+  if (context?.styleGuide) parts.push(`Style guide for the target language (follow it):\n${context.styleGuide}`);
+  if (glossary?.length) {
+    const lines = glossary.map((entry) => `- ${entry.source} → ${entry.target}`);
+    parts.push(`Glossary: translate these terms exactly as given (names as written):\n${lines.join('\n')}`);
+  }
+  return parts.join('\n');
+}
+
+/** The task as JSON: context fields (when there are any) around the segments, in reading order. */
+export function userMessage(request: TranslateRequest): string {
+  const { title, before, after } = request.context ?? {};
+  return JSON.stringify({
+    from: request.sourceLanguage,
+    to: request.targetLanguage,
+    ...(title ? { title } : {}),
+    ...(before?.length ? { before } : {}),
+    segments: request.segments,
+    ...(after?.length ? { after } : {}),
+  });
 }
 
 function parseTranslations(content: string | null | undefined): string[] | undefined {

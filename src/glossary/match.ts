@@ -27,7 +27,17 @@ interface Entry {
   stems: string[];
   /** Names (do-not-translate) match their exact form, case included. */
   exact?: string[];
+  /** A noun's words: a text word shorter than the term's (`bron` for `brons`, `trek` for `trekken`) is another word that stems alike. */
+  minLengths?: number[];
+  /** A proper noun's words written with a capital need one in the text (`Spelen`, not `spelen` or `speels`). */
+  capitals?: boolean[];
 }
+
+/** The infinitive marker: a noun term written like an infinitive (`trekken`, the snatch) right after it is the verb (`uit te trekken`). */
+const INFINITIVE_MARKER: Record<string, string> = { nl: 'te', af: 'te', de: 'zu' };
+
+const isNoun = (term: Term) => term.partOfSpeech === 'noun' || term.partOfSpeech === 'properNoun';
+const startsUpper = (word: string) => word[0] !== word[0]!.toLowerCase();
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 
@@ -51,17 +61,27 @@ export class TermMatcher {
   readonly language: string;
   readonly #stem: (word: string) => string;
   readonly #pluralS: boolean;
+  readonly #infinitiveMarker: string | undefined;
   readonly #byFirstStem = new Map<string, Entry[]>();
 
   constructor(glossary: Glossary, language: string) {
     this.language = language;
     this.#stem = stemmerFor(language);
     this.#pluralS = PLURAL_S.has(language.toLowerCase().split('-')[0]!);
+    this.#infinitiveMarker = INFINITIVE_MARKER[language.toLowerCase().split('-')[0]!];
     for (const concept of glossary.concepts) {
       for (const term of concept.terms[language] ?? []) {
         const words = [...term.text.matchAll(WORD)].map((m) => m[0]);
         if (words.length === 0) continue;
-        const entry: Entry = { concept, term, stems: words.map(this.#stem), ...(concept.dnt ? { exact: words } : {}) };
+        const entry: Entry = {
+          concept,
+          term,
+          stems: words.map(this.#stem),
+          ...(concept.dnt ? { exact: words } : {}),
+          // Only where nouns inflect by adding (Russian `команд` is `команда`'s genitive plural).
+          ...(isNoun(term) && this.#pluralS ? { minLengths: words.map((w) => w.length) } : {}),
+          ...(term.partOfSpeech === 'properNoun' ? { capitals: words.map(startsUpper) } : {}),
+        };
         const list = this.#byFirstStem.get(entry.stems[0]!) ?? [];
         list.push(entry);
         this.#byFirstStem.set(entry.stems[0]!, list);
@@ -100,10 +120,13 @@ export class TermMatcher {
       for (let k = 0; k < n && ok; k++) {
         const word = words[i + k]!;
         ok = entry.exact ? word.text === entry.exact[k] : word.stem === entry.stems[k] || word.bare === entry.stems[k];
+        if (ok && entry.minLengths && word.text.length < entry.minLengths[k]!) ok = false;
+        if (ok && entry.capitals?.[k] && !startsUpper(word.text)) ok = false;
         // Words of one term are separated by whitespace only, not by punctuation.
         if (ok && k > 0 && !/^\s+$/.test(text.slice(words[i + k - 1]!.end, word.start))) ok = false;
       }
       if (!ok) continue;
+      if (entry.minLengths && n === 1 && this.#infinitiveMarker && words[i - 1]?.text.toLowerCase() === this.#infinitiveMarker) continue;
       const start = words[i]!.start;
       const end = words[i + n - 1]!.end;
       return { occurrence: { concept: entry.concept, term: entry.term, text: text.slice(start, end), start, end }, length: n };

@@ -9,6 +9,8 @@ export type TermStatus = 'preferred' | 'admitted' | 'deprecated' | 'superseded';
 export interface Term {
   text: string;
   status: TermStatus;
+  /** TBX `partOfSpeech` (`noun`, `properNoun`, `verb`…), when the glossary gives it: nouns do not match shorter verb forms. */
+  partOfSpeech?: string;
 }
 
 export interface Concept {

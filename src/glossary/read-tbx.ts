@@ -73,9 +73,9 @@ const TERM_GROUP = new Set(['tig', 'ntig', 'termSec']);
 /** Elements whose `type` names the data category; in TBX v3 DCT style the element name is the category itself. */
 const TYPED = new Set(['termNote', 'descrip', 'admin']);
 
-/** The data categories read; every other one (partOfSpeech, context, source...) is passed over. */
-type Category = 'term' | 'note' | 'administrativeStatus' | 'subjectField' | 'definition' | 'transferComment';
-const CATEGORIES = new Set<string>(['administrativeStatus', 'subjectField', 'definition', 'transferComment']);
+/** The data categories read; every other one (context, source...) is passed over. */
+type Category = 'term' | 'note' | 'administrativeStatus' | 'partOfSpeech' | 'subjectField' | 'definition' | 'transferComment';
+const CATEGORIES = new Set<string>(['administrativeStatus', 'partOfSpeech', 'subjectField', 'definition', 'transferComment']);
 
 /** TBX-Basic's administrativeStatus picklist (TBX v3 keeps the values), by lowercase value. */
 const STATUSES: Readonly<Record<string, TermStatus>> = {
@@ -102,7 +102,7 @@ interface EntryState {
 
 interface LangSetState {
   language: string;
-  terms: { text: string; status: TermStatus | undefined }[];
+  terms: { text: string; status: TermStatus | undefined; partOfSpeech?: string }[];
 }
 
 interface GroupState {
@@ -110,6 +110,7 @@ interface GroupState {
   line: number;
   text?: string;
   status?: TermStatus;
+  partOfSpeech?: string;
 }
 
 interface Capture {
@@ -239,6 +240,9 @@ class TbxStructure {
       case 'administrativeStatus':
         if (this.#group) this.#group.status = status(text, this.#file, line);
         break;
+      case 'partOfSpeech':
+        if (this.#group && text) this.#group.partOfSpeech = text;
+        break;
       case 'subjectField':
         if (text) entry.subject ??= text;
         break;
@@ -260,7 +264,7 @@ class TbxStructure {
     const group = this.#group!;
     this.#group = undefined;
     if (group.text === undefined) throw new InputError(`<${group.name}> without a <term>`, { file: this.#file, line: group.line });
-    this.#langSet!.terms.push({ text: group.text, status: group.status });
+    this.#langSet!.terms.push({ text: group.text, status: group.status, ...(group.partOfSpeech ? { partOfSpeech: group.partOfSpeech } : {}) });
   }
 
   #closeLangSet(): void {
@@ -269,10 +273,10 @@ class TbxStructure {
     if (terms.length === 0) return;
     let preferredGiven = terms.some((term) => term.status === 'preferred');
     const list = (this.#entry!.terms[language] ??= []);
-    for (const { text, status } of terms) {
+    for (const { text, status, partOfSpeech } of terms) {
       const defaulted = status ?? (preferredGiven ? 'admitted' : 'preferred');
       if (defaulted === 'preferred') preferredGiven = true;
-      list.push({ text, status: defaulted });
+      list.push({ text, status: defaulted, ...(partOfSpeech ? { partOfSpeech } : {}) });
     }
   }
 

@@ -9,3 +9,4 @@ export { harvestLocalized, type Harvest } from './harvest.js';
 export { alignLocalized, type AlignedSegment, type Alignment, type AlignInput } from './align-localized.js';
 export { localizedEdits, type EditScan, type MarkdownEdit } from './localized-edits.js';
 export { withoutConflicts, type EditAt } from './edit-conflicts.js';
+export { contextExactIds } from './context-match.js';

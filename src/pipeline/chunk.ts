@@ -11,6 +11,8 @@ import type { ArticleWork, TargetWork } from './plan.js';
 import { emptyChunk, type ChunkResult } from './summary.js';
 import type { SeenSegments } from './seen-segments.js';
 import { writeLocalized } from './write-localized.js';
+import { contextExactIds } from '../localized/index.js';
+import { contextHooks, styleGuideFor } from './context.js';
 import type { WrittenFiles } from './written-files.js';
 
 /** What every chunk of a run shares, read only. */
@@ -80,7 +82,7 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
   const { language, engine, checks } = lang;
   const sourceLanguage = project.config.sourceLanguage;
   const result = emptyChunk(language);
-  const counts = { segments: 0, unique: 0, tmExact: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 };
+  const counts = { segments: 0, unique: 0, tmExact: 0, tmContext: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 };
   result.counts = counts;
   const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
 
@@ -101,6 +103,9 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
   const translations = await lookupTranslations(store, sourceLanguage, language, new Map([...needed].map(([id, n]) => [id, n.source])));
   for (const id of lang.blocked) translations.delete(id);
   counts.tmExact = [...fresh].filter((id) => translations.has(id)).length;
+  // Exact matches standing between the same neighbours as when their translation was written (the `tolk:` record).
+  const inContext = new Set(items.flatMap(({ item, target }) => [...contextExactIds(item.article.segments, target.existing?.provenance?.segments, (id) => translations.get(id)?.target)]));
+  counts.tmContext = [...inContext].filter((id) => fresh.has(id)).length;
   // What an earlier chunk sent and did not get back is not sent again.
   const missing = [...fresh].filter((id) => !translations.has(id)).map((id) => [id, needed.get(id)!.source] as [string, string]);
   counts.engineSegments = missing.length;
@@ -124,7 +129,7 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
   const handed = handOn(lang, send, needed, carried, last);
   if (handed) send = send.slice(0, send.length - handed.segments.length);
 
-  await sendMissing(run, lang, send, needed, translations, result);
+  await sendMissing(run, lang, send, needed, translations, result, items);
 
   const checked = enforce(checks, new Map([...translations].filter(([id]) => fresh.has(id))), new Map([...needed].map(([id, n]) => [id, n.source])));
   result.violations = checked.violations;
@@ -151,7 +156,8 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
 function handOn(lang: LanguageRun, send: Array<[string, string]>, needed: Map<string, { article: string }>, carried: Carry | undefined, last: boolean): Carry | undefined {
   const tail = [...batches(send, lang.engine.limits)].at(-1);
   const carriedIds = new Set(carried?.segments.map((c) => c.id));
-  if (last || !tail || tail.length >= lang.engine.limits.maxSegments || tail.some(([id]) => carriedIds.has(id))) return undefined;
+  // Engines that read context get whole articles per batch: nothing is handed on.
+  if (last || lang.engine.readsContext || !tail || tail.length >= lang.engine.limits.maxSegments || tail.some(([id]) => carriedIds.has(id))) return undefined;
   let resolve!: () => void;
   const done = new Promise<void>((r) => (resolve = r));
   lang.carry = { segments: tail.map(([id, source]) => ({ id, source, article: needed.get(id)!.article })), done, resolve };
@@ -166,6 +172,7 @@ async function sendMissing(
   needed: Map<string, { source: string; article: string }>,
   translations: Map<string, Known>,
   result: ChunkResult,
+  items: ReadonlyArray<{ item: ArticleWork }>,
 ): Promise<void> {
   const { language, engine, checks } = lang;
   const counts = result.counts as Required<ChunkResult['counts']>;
@@ -183,6 +190,8 @@ async function sendMissing(
       segments: send,
       ...(protect ? { protect } : {}),
       ...(checks.glossary ? { hints: checks.glossary.hints } : {}),
+      // Engines that read context get one article per batch, with its title, neighbours and the style guide.
+      ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(run.project.config.styleGuide, language)) : {}),
     },
     run.queue,
     { logger: run.logger, ...(run.signal ? { signal: run.signal } : {}) },

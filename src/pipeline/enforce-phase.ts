@@ -2,6 +2,7 @@ import { storedViolation } from '../glossary/index.js';
 import type { MemoryWrite, Status } from '../memory/index.js';
 import { checkQa, storedFinding, type QaSettings } from '../qa/index.js';
 import type { GlossaryPhase } from './glossary-phase.js';
+import type { QaCache } from './qa-cache.js';
 import type { Known } from './memory-phase.js';
 import type { GlossaryFinding, QaRunFinding } from './summary.js';
 
@@ -12,6 +13,8 @@ export interface Checks {
   glossary?: GlossaryPhase;
   glossaryEnforcement?: 'warning' | 'error';
   qa?: QaSettings & { enforcement: 'warning' | 'error' };
+  /** Findings of pairs checked in earlier runs (`.tolk/qa.json`): the same answer as `checkQa`, without reading the text again. */
+  qaCache?: QaCache;
 }
 
 export interface Enforced {
@@ -42,7 +45,8 @@ export function enforce(checks: Checks, translations: ReadonlyMap<string, Known>
       }
     }
     if (checks.qa) {
-      const findings = checkQa(source, target, { source: checks.sourceLanguage, target: language }, checks.qa, id);
+      const pair = { source: checks.sourceLanguage, target: language };
+      const findings = checks.qaCache ? checks.qaCache.check(source, target, pair, id) : checkQa(source, target, pair, checks.qa, id);
       for (const f of findings) out.qa.push({ ...f, language, segment: id, source, target, status });
       const errors = findings.filter((f) => f.severity === 'error');
       if (errors.length && checks.qa.enforcement === 'error' && status === 'machine') out.blocked.push({ id, reason: `qa: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}` });

@@ -20,6 +20,8 @@ export interface EngineInput {
   hints?: (sources: string[]) => GlossaryHint[] | undefined;
   /** The article around a batch, for engines that read it. */
   context?: (ids: string[]) => EngineContext | undefined;
+  /** The article a segment is sent with: batches never span two (set for engines that read context). */
+  group?: (id: string) => string;
 }
 
 /** What one answered job gives the run; the phase yields one per job, as answers arrive. */
@@ -76,7 +78,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       (error: unknown) => arrived.push({ batch, second, error }),
     ).finally(() => wake?.());
   };
-  for (const batch of batches(input.segments, input.engine.limits)) submit(batch, false);
+  for (const batch of batches(input.segments, input.engine.limits, input.group)) submit(batch, false);
   while (outstanding > 0) {
     if (arrived.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
@@ -96,9 +98,14 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
     const sources = new Map(batch);
     for (const segment of result.segments) {
-      if (segment.unknownWords?.length) out.unknownWords.push([segment.id, segment.unknownWords]);
-      if (segment.text !== undefined) {
-        out.translations.push([segment.id, restoreTerms(segment.text, sent.get(segment.id)!.fills)]);
+      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills) : undefined;
+      // A word the engine did not know inside a protected term is gone once the term is filled in.
+      const fills = sent.get(segment.id)!.fills;
+      const outside = segment.text !== undefined && fills.size ? restoreTerms(segment.text, new Map([...fills.keys()].map((id) => [id, '']))) : undefined;
+      const unknown = outside === undefined ? segment.unknownWords : segment.unknownWords?.filter((w) => outside.includes(w));
+      if (unknown?.length) out.unknownWords.push([segment.id, unknown]);
+      if (restored !== undefined) {
+        out.translations.push([segment.id, restored]);
         out.settled++;
       } else if (second) {
         out.failed.push({ id: segment.id, reason: `tags came back broken twice (${segment.brokenTags})` });

@@ -7,6 +7,8 @@ export interface RunCounts {
   segments: number;
   unique: number;
   tmExact: number;
+  /** Of `tmExact`: context-exact ("101 %") matches, the same translation between the same neighbours as when it was written. */
+  tmContext: number;
   tmFuzzy: number;
   engineSegments: number;
   engineRequests: number;
@@ -67,7 +69,7 @@ export interface TranslateSummary extends RunCounts {
 }
 
 /** A run's counters before anything happened. */
-export const noCounts = (): RunCounts => ({ segments: 0, unique: 0, tmExact: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 });
+export const noCounts = (): RunCounts => ({ segments: 0, unique: 0, tmExact: 0, tmContext: 0, tmFuzzy: 0, engineSegments: 0, engineRequests: 0, engineCharacters: 0 });
 
 const COUNTS = Object.keys(noCounts()) as Array<keyof RunCounts>;
 

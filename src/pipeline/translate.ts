@@ -9,6 +9,7 @@ import { storedChecks, type Checks } from './enforce-phase.js';
 import { glossaryPhase, type GlossarySettings } from './glossary-phase.js';
 import { harvestPhase } from './harvest-phase.js';
 import { loadWork, planArticles } from './plan.js';
+import { QaCache } from './qa-cache.js';
 import { SeenSegments } from './seen-segments.js';
 import { SegmentCache } from './segment-cache.js';
 import { addCounts, mergeChunk, noCounts, type ChunkResult, type TranslateSummary } from './summary.js';
@@ -92,8 +93,9 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+  const qaCache = options.qa && options.stateDir && !options.dryRun ? await QaCache.load(join(options.stateDir, 'qa.json'), options.qa) : undefined;
   const seen = new SeenSegments();
-  const langs = options.languages.map((language, index) => startLanguage(options, language, index, seen, summary));
+  const langs = options.languages.map((language, index) => startLanguage(options, language, index, seen, summary, qaCache));
   const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
   const size = Math.max(1, Math.floor(((options.chunkSize ?? 25) * 4) / Math.max(4, options.languages.length)));
 
@@ -135,13 +137,14 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     await Promise.allSettled(window);
     await Promise.allSettled([writing]);
     await written?.save();
+    await qaCache?.save();
   }
   summary.interrupted ||= Boolean(options.signal?.aborted);
   for (const lang of Object.values(summary.languages)) addCounts(summary, lang);
   return summary;
 }
 
-function startLanguage(options: TranslateOptions, language: string, index: number, seen: SeenSegments, summary: TranslateSummary): LanguageRun {
+function startLanguage(options: TranslateOptions, language: string, index: number, seen: SeenSegments, summary: TranslateSummary, qaCache?: QaCache): LanguageRun {
   const engine = options.engines.get(language)!;
   summary.languages[language] = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0, qaFindings: 0 };
   const sourceLanguage = options.project.config.sourceLanguage;
@@ -151,6 +154,7 @@ function startLanguage(options: TranslateOptions, language: string, index: numbe
     language,
     ...(glossary ? { glossary, glossaryEnforcement: options.glossary!.enforcement } : {}),
     ...(options.qa ? { qa: options.qa } : {}),
+    ...(qaCache ? { qaCache } : {}),
   };
   return { language, index, engine, checks, seen, blocked: new Set(), sent: 0 };
 }

@@ -62,10 +62,34 @@ const MORE: Record<string, Record<string, number>> = {
   af: { dertien: 13, veertien: 14, vyftien: 15, sestien: 16, sewentien: 17, agttien: 18, negentien: 19, twintig: 20, dertig: 30, veertig: 40, vyftig: 50, sestig: 60, sewentig: 70, tagtig: 80, negentig: 90, honderd: 100, duisend: 1000, dekade: 10 },
   en: { thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000, decade: 10 },
   de: { dreizehn: 13, vierzehn: 14, fünfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18, neunzehn: 19, zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100, tausend: 1000, jahrzehnt: 10 },
-  fr: { treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, décennie: 10 },
-  es: { trece: 13, catorce: 14, quince: 15, dieciséis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, mil: 1000, década: 10 },
-  ru: { тринадцать: 13, четырнадцать: 14, пятнадцать: 15, двадцать: 20, тридцать: 30, сорок: 40, пятьдесят: 50, сто: 100, тысяча: 1000, тысячи: 1000, тысяч: 1000 },
+  fr: { treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, millier: 1000, milliers: 1000, décennie: 10 },
+  es: { vigésimo: 20, vigésima: 20, trigésimo: 30, trigésima: 30, cuadragésimo: 40, cuadragésima: 40, trece: 13, catorce: 14, quince: 15, dieciséis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, mil: 1000, millar: 1000, millares: 1000, década: 10 },
+  ru: {
+    тринадцать: 13, четырнадцать: 14, пятнадцать: 15, двадцать: 20, двадцати: 20, тридцать: 30, тридцати: 30, сорок: 40, сорока: 40,
+    пятьдесят: 50, пятидесяти: 50, шестьдесят: 60, шестидесяти: 60, семьдесят: 70, семидесяти: 70, восемьдесят: 80, восьмидесяти: 80,
+    девяносто: 90, девяноста: 90, сто: 100, ста: 100, тысяча: 1000, тысячи: 1000, тысяч: 1000,
+  },
 };
+
+/**
+ * Words and phrases that stand for a number without naming it, as NTREX's
+ * references wrote them: "boven de 10 procent" → "a double-digit percentage",
+ * "24 uur" → "сутки" (a day and night), "volledig" → "à 100 %", "un millier".
+ * Matched in the lower-cased text; each occurrence counts once.
+ */
+const PHRASES: Record<string, Array<[RegExp, number]>> = {
+  // "een van de vier" is "one of the four": `een` is counted only where it cannot be the article.
+  nl: [[/dubbele cijfers/gu, 10], [/\bvolledig/gu, 100], [/etmaal/gu, 24], [/\been van (?:de|het|hun|zijn|haar)\b/gu, 1]],
+  af: [[/dubbelsyfer/gu, 10], [/\bvolledig/gu, 100], [/\been van (?:die|hul|sy|haar)\b/gu, 1]],
+  en: [[/double[- ]digits?/gu, 10], [/\b(?:fully|completely|entirely|absolutely)\b/gu, 100]],
+  de: [[/zweistellig/gu, 10], [/\b(?:völlig|vollständig|absolut)/gu, 100]],
+  fr: [[/(?:à|a) deux chiffres/gu, 10], [/\b(?:entièrement|complètement|totalement|absolu)/gu, 100]],
+  es: [[/de dos dígitos/gu, 10], [/(?<![\p{L}])(?:completamente|totalmente|absolut[oa])(?![\p{L}])/gu, 100]],
+  ru: [[/двузначн/gu, 10], [/(?<![\p{L}])сут(?:ки|ок|кам|ками|ках)(?![\p{L}])/gu, 24], [/(?<![\p{L}])(?:полностью|целиком)(?![\p{L}])/gu, 100]],
+};
+
+/** Words joining tens and units in languages that write them apart (`cuarenta y ocho`, `forty-eight`, `сорок восемь`). */
+const TENS_JOINERS = new Set(['y', 'and', 'et', '-']);
 /** Languages that write a number and what it counts as one word (`vierentwintigjarige`). */
 const COMPOUNDING = new Set(['nl', 'af', 'de']);
 /** `vier` + `en`/`und` + `twintig`: units before tens. */
@@ -133,12 +157,21 @@ export function numberWords(text: string, language: string): Map<number, number>
     const r = roman(word.replace(/e$/, ''));
     if (r !== undefined) add(r);
   }
+  // A one-letter Roman numeral after an abbreviation: `WO I`, `WK II` is caught above.
+  for (const m of text.matchAll(/\b\p{Lu}{2,} (I|V|X)\b/gu)) add({ I: 1, V: 5, X: 10 }[m[1] as 'I' | 'V' | 'X']);
   const t = table(language);
   if (!t) return counts;
   const lang = primary(language);
-  for (const word of text.toLocaleLowerCase(lang).match(/[\p{L}\p{M}]+(?:-en-[\p{L}\p{M}]+)?/gu) ?? []) {
-    const n = wordValue(word, t, lang);
+  const lower = text.toLocaleLowerCase(lang);
+  let tens: number | undefined;
+  for (const token of lower.match(/[\p{L}\p{M}]+(?:-en-[\p{L}\p{M}]+)?|-/gu) ?? []) {
+    if (TENS_JOINERS.has(token) && tens !== undefined) continue;
+    const n = token === '-' ? undefined : wordValue(token, t, lang);
     if (n !== undefined) add(n);
+    // Tens then units written apart are also their sum: `сорока восьми` = 48.
+    if (n !== undefined && tens !== undefined && n >= 1 && n <= 9 && Number.isInteger(n)) add(tens + n);
+    tens = n !== undefined && n >= 20 && n <= 90 && n % 10 === 0 ? n : undefined;
   }
+  for (const [phrase, n] of PHRASES[lang] ?? []) for (let k = lower.match(phrase)?.length ?? 0; k > 0; k--) add(n);
   return counts;
 }

@@ -35,6 +35,7 @@ const JOINERS = '-–—:/';
 const BILLION = /^\s?(miljard|milliard|billion|bn\b|Milliarde|млрд|миллиард)/iu;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isCapital = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
 
 interface Convention {
   decimal: string;
@@ -115,6 +116,11 @@ export function numberUnits(text: string, language: string, readings = true): Nu
     }
     const start = i;
     let { parts, end } = readNumber(text, i, c);
+    // Digits inside a capitalised name (`W3C`, `B2B`) count nothing: capitals on both sides.
+    if (isCapital(text[start - 1]) && isCapital(text[start + digits(text, start).length])) {
+      i = start + digits(text, start).length;
+      continue;
+    }
     // Joined numbers: `5-3`, `5–3`, `5:3`, `38 - 17`, `3:45.12`, `15/08/2024` (spaced on both sides or neither).
     for (;;) {
       // French times: `11 h 00`.

@@ -49,6 +49,7 @@ export interface EngineProfile {
   readonly name: string;
   readonly limits: EngineLimits;
   readonly glossary?: 'hints';
+  readonly readsContext?: boolean;
 }
 
 /** RFC 8785 canonical JSON of a job: equal jobs, equal text, whatever the key order. */

@@ -4,13 +4,13 @@ import { writeXliff, type Prefill, type Xliff12Codes, type XliffFileOut, type Xl
 import { matchers, type Glossary } from '../glossary/index.js';
 import { checkTags, tagShape } from '../tagged/index.js';
 import type { MemoryStore } from '../memory/index.js';
-import { shortId } from '../localized/index.js';
+import { contextExactIds, shortId } from '../localized/index.js';
 import { findAllEdits } from './markdown-edits.js';
 import { lookupTranslations } from '../pipeline/index.js';
 import type { IndexedSegment, SegmentIndex } from './segment-index.js';
 import { stringTranslations, type IndexedString } from './string-index.js';
-import { unitTarget, type UnitTargetOptions } from './suggestions.js';
-import { fuzzyNotes, glossaryNotes, keyNotes, locationNotes, qaNotes, reasonNote, type ExportReason } from './unit-notes.js';
+import { markContextMatch, unitTarget, type UnitTargetOptions } from './suggestions.js';
+import { contextNote, fuzzyNotes, glossaryNotes, keyNotes, locationNotes, qaNotes, reasonNote, type ExportReason } from './unit-notes.js';
 
 export interface ExportOptions {
   project: Project;
@@ -69,6 +69,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
   };
   const current = await lookupTranslations(store, sourceLanguage, language, new Map(index.work.flatMap((w) => w.article.segments.map((s) => [s.id, s.source] as const))));
   const stale = staleSegments(index, language);
+  const inContext = contextMatches(index, language, (id) => current.get(id)?.target);
   const sourceTerms = options.glossary ? matchers(options.glossary)(sourceLanguage) : undefined;
 
   const pending = findAllEdits(project, index.work, new Set([language])).edits.filter((e) => current.get(e.segmentId)?.target !== e.target);
@@ -121,12 +122,14 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     if (!options.all && usable && usable.status !== 'machine') continue;
     const similar = await similarTo(id, segment.source);
     const reason: ExportReason = usable ? usable.status : stale.has(id) ? 'stale' : similar.length ? 'fuzzy' : 'untranslated';
+    const target = unitTarget(segment.source, usable, similar, targetOptions);
+    const context = usable !== undefined && inContext.has(id);
     add(occurrences[0]!.article, {
       id,
       source: segment.source,
-      ...unitTarget(segment.source, usable, similar, targetOptions),
+      ...(context ? markContextMatch(target, usable.target) : target),
       locations: occurrences.map((o) => ({ file: o.article, line: o.line })),
-      notes: [...locationNotes(occurrences), reasonNote(reason), ...qaNotes(project, segment.source, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(segment.source)],
+      notes: [...locationNotes(occurrences), reasonNote(reason), ...(context ? [contextNote()] : []), ...qaNotes(project, segment.source, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(segment.source)],
       codes,
     }, reason);
   }
@@ -157,6 +160,23 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     ...(options.codes ? { codes: options.codes } : {}),
   });
   return report;
+}
+
+/**
+ * Context-exact ("101 %") segments: in every article they occur in, the
+ * localized copy's `tolk:` record shows the memory's translation written for
+ * them between the same neighbours (see `contextExactIds`).
+ */
+function contextMatches(index: SegmentIndex, language: string, translationOf: (id: string) => string | undefined): Set<string> {
+  const exact = new Set<string>();
+  const notExact = new Set<string>();
+  for (const item of index.work) {
+    const record = item.targets.find((t) => t.language === language)?.existing?.provenance?.segments;
+    const found = contextExactIds(item.article.segments, record, translationOf);
+    for (const segment of item.article.segments) (found.has(segment.id) ? exact : notExact).add(segment.id);
+  }
+  for (const id of notExact) exact.delete(id);
+  return exact;
 }
 
 /**

@@ -58,3 +58,16 @@ function prefillTarget(source: string, suggestions: readonly XliffSuggestion[], 
 const memoryMatch = (m: FuzzyMatch): XliffSuggestion => ({ kind: 'tm', source: m.source, target: m.target, origin: m.origin, quality: m.score });
 
 const withSuggestions = (suggestions: XliffSuggestion[]) => (suggestions.length ? { suggestions } : {});
+
+/**
+ * A unit whose current translation is a context-exact match: the target, when
+ * it holds that translation and a person wrote it, is marked as one; offered as a memory match, it
+ * is offered at 101 %, as OmegaT and Phrase rank a match whose neighbours match too.
+ */
+export function markContextMatch(unit: Pick<XliffUnitOut, 'target' | 'suggestions'>, translation: string): Pick<XliffUnitOut, 'target' | 'suggestions'> {
+  // A machine translation stays a draft to review whatever its neighbours; a person's is the one marked.
+  const person = unit.target && !['source-copy', 'machine', 'fuzzy'].includes(unit.target.status);
+  const target = person && unit.target!.text === translation ? { ...unit.target!, context: true } : unit.target;
+  const suggestions = unit.suggestions?.map((s) => (s.kind === 'tm' && s.source === undefined && s.target === translation ? { ...s, quality: 101 } : s));
+  return { ...(target ? { target } : {}), ...(suggestions ? { suggestions } : {}) };
+}

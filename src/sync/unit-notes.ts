@@ -53,6 +53,11 @@ export function reasonNote(reason: ExportReason): XliffNote {
   return { category: 'tolk', text: REASONS[reason] };
 }
 
+/** Said on a context-exact unit (see `contextExactIds`). */
+export function contextNote(): XliffNote {
+  return { category: 'tolk', text: 'context match (101 %): this translation was written for this sentence between the same sentences before and after it' };
+}
+
 /** `87% (human, translated): <source> → <target>`, best first. */
 export function fuzzyNotes(matches: readonly FuzzyMatch[]): XliffNote[] {
   return matches.map((m) => ({ category: 'tm', text: `${m.score}% (${m.origin}, ${m.status}): ${m.source} → ${m.target}`, priority: 2 }));

@@ -64,6 +64,17 @@ describe('apertium engine, CLI', () => {
     expect(results[1]!.text).toMatch(/^Corrió .*horas<2\/>\.$/);
   });
 
+  it('apertium: a word in a tag is translated as if the tag were not there (no capital after it, agreement kept)', async () => {
+    const es = await engine.translate({ sourceLanguage: 'en', targetLanguage: 'es', segments: ['A <1>cyclist</1> has died in a collision.', 'The <1>series</1> of earthquakes was felt.'] });
+    // Sent as <g>, Apertium 3.8 wrote "Un <1>Ciclista</1> Ha muerto" and "El <1>Serie</1> De los terremotos".
+    expect(es.map((r) => r.text)).toEqual(['Un <1>ciclista</1> ha muerto en una colisión.', 'La <1>serie</1> de terremotos era sentía.']);
+    const [af] = await nlToAf(engine, ['Hij zei dat het <1>team</1> kapot is.']);
+    expect(af!.text).toMatch(/dat die <1>span<\/1>/); // not "dat dit", the pronoun
+    // Words of more than one tag, or a tag Apertium splits at an apostrophe, still come back whole.
+    const [split] = await nlToAf(engine, ['<1>Kazachstan’s</1> toewijding aan <2>sport</2> is groot.']);
+    expect(checkTags(tagShape('<1>Kazachstan’s</1> toewijding aan <2>sport</2> is groot.'), split!.text)).toBeUndefined();
+  });
+
   it('apertium: a pair that is not installed is an EngineError naming it and the installed ones', async () => {
     const error = await errorOf(engine.translate({ sourceLanguage: 'nl', targetLanguage: 'ja', segments: ['Goud.'] }));
     expect(error).toBeInstanceOf(EngineError);

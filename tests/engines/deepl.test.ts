@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError, ConfigError } from '../../src/core/errors.js';
-import { createDeepLEngine } from '../../src/engines/deepl.js';
+import { createDeepLEngine, DEEPL_MAX_CONTEXT } from '../../src/engines/deepl.js';
 import { createEngine, RetryableEngineError, type Engine } from '../../src/engines/index.js';
 import { checkTags, tagShape } from '../../src/tagged/index.js';
 import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from '../helpers/fake-engine-server.js';
@@ -140,12 +140,14 @@ describe('deepl engine', () => {
   it("deepl: limits stay within DeepL's 50 texts and 128 KiB", async () => {
     const { server, engine } = await setUp();
     expect(engine.limits.maxSegments).toBeLessThanOrEqual(50);
-    // A full batch in the costliest encoding ("€" is 9 bytes form-encoded) still fits one request.
+    // A full batch in the costliest encoding ("€" is 9 bytes form-encoded), with the longest context, still fits one request.
     const each = Math.floor(engine.limits.maxCharacters / engine.limits.maxSegments);
     const segments = Array.from({ length: engine.limits.maxSegments }, (_, i) => `${i}${'€'.repeat(each - String(i).length)}`);
-    const results = await translate(engine, segments);
+    const context = { title: '€'.repeat(DEEPL_MAX_CONTEXT) };
+    const results = await engine.translate({ sourceLanguage: 'nl', targetLanguage: 'af', segments, context });
     expect(results).toHaveLength(segments.length);
     expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.fields.context).toBe(context.title);
     const bytes = Buffer.byteLength(server.requests[0]!.body);
     expect(bytes).toBeLessThanOrEqual(128 * 1024);
     expect(bytes).toBeGreaterThan(120 * 1024); // the limit is not needlessly small

@@ -33,6 +33,30 @@ describe('glossary matching', () => {
     ]);
   });
 
+  it('match: a noun does not match a shorter word that stems alike; a proper noun needs its capital (TBX partOfSpeech)', () => {
+    const pos: Glossary = {
+      concepts: [
+        concept('bronze', { nl: [{ text: 'brons', status: 'preferred', partOfSpeech: 'noun' }] }),
+        concept('snatch', { nl: [{ text: 'trekken', status: 'preferred', partOfSpeech: 'noun' }] }),
+        concept('the-games', { nl: [{ text: 'Spelen', status: 'admitted', partOfSpeech: 'properNoun' }] }),
+      ],
+    };
+    const find = (text: string) => matchers(pos)('nl').find(text).map((o) => [o.concept.id, o.text]);
+    // NTREX through Apertium: "Een bron zei" became "'n bronsmedalje gesê", "speels" became "Olimpiese Spele".
+    expect(find('Een bron zei dat hij speels was en hem uit het water trok.')).toEqual([]);
+    expect(find('Ze won brons op de Spelen; het trekken ging goed.')).toEqual([
+      ['bronze', 'brons'],
+      ['the-games', 'Spelen'],
+      ['snatch', 'trekken'],
+    ]);
+    expect(find('spelers die spelen')).toEqual([]);
+    // A noun written like an infinitive, after "te", is the verb: "om hem uit het water te trekken".
+    expect(find('om hem uit het water te trekken')).toEqual([]);
+    // Without a part of speech (CSV) the stem alone decides, as before.
+    const untyped = matchers({ concepts: [concept('bronze', { nl: [{ text: 'brons', status: 'preferred' }] })] })('nl');
+    expect(untyped.find('Een bron zei').map((o) => o.text)).toEqual(['bron']);
+  });
+
   it('match: multi-word terms match across line breaks but not across punctuation', () => {
     expect(terms('nl').find('de Olympische\n  Spelen van Parijs').map((o) => o.concept.id)).toEqual(['games']);
     expect(terms('nl').find('Olympische. Spelen')).toEqual([]);
@@ -77,18 +101,18 @@ describe('glossary checks', () => {
 });
 
 describe('glossary protection', () => {
-  it('protect: names and terms become placeholders and come back as target terms', () => {
+  it('protect: names and terms are wrapped in tags the engine reads through, and come back as target terms', () => {
     const source = 'Gewichtheffen met Nazym Kyzaibay, <1>ploegenachtervolging</1> en Olympische Spelen';
     const { tagged, fills } = protectTerms(source, terms('nl'), 'af', { terms: true });
-    expect(tagged).toBe('<2/> met <3/>, <1><4/></1> en <5/>');
-    // An engine translating around the placeholders:
-    const back = restoreTerms('<2/> met <3/>, <1><4/></1> en <5/>', fills);
+    expect(tagged).toBe('<2>Gewichtheffen</2> met <3>Nazym Kyzaibay</3>, <1><4>ploegenachtervolging</4></1> en <5>Olympische Spelen</5>');
+    // Whatever the engine wrote inside a term's tags is replaced; an emptied or void one is filled too.
+    const back = restoreTerms('<2>Gewigheffen</2> met <3></3>, <1><4>ploeg-agtervolging</4></1> en <5/>', fills);
     expect(back).toBe('Gewigoptel met Nazym Kyzaibay, <1>spanagtervolging</1> en Olimpiese Spele');
   });
 
   it('protect: with glossary-aware engines only names are protected; terms go as hints', () => {
     const source = 'Het gewichtheffen met Nazym Kyzaibay';
-    expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1/>');
+    expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1>Nazym Kyzaibay</1>');
     expect(glossaryHints([source], terms('nl'), 'en')).toEqual([
       { source: 'gewichtheffen', target: 'weightlifting' },
       { source: 'Nazym Kyzaibay', target: 'Nazym Kyzaibay' },

@@ -62,7 +62,34 @@ describe('number-mismatch', () => {
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Sy het twee medaljes gewen.', 'nl', 'af')).toBe(false);
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Ganó dos medallas.', 'nl', 'es')).toBe(false);
     expect(fires('number-mismatch', 'Ze won 2 medailles.', 'Ganó tres medallas.', 'nl', 'es')).toBe(true);
-    expect(fires('number-mismatch', 'Hij scoorde 23 keer.', 'He scored twenty-three times.')).toBe(true);
+    expect(fires('number-mismatch', 'Hij scoorde 23 keer.', 'He scored twenty-four times.')).toBe(true);
+  });
+  it('tens and units written apart are their sum (forty-eight, cuarenta y ocho, сорока восьми)', () => {
+    expect(fires('number-mismatch', 'Hij scoorde 23 keer.', 'He scored twenty-three times.')).toBe(false);
+    expect(fires('number-mismatch', 'minder dan 48', 'меньше сорока восьми', 'nl', 'ru')).toBe(false);
+    expect(fires('number-mismatch', 'minder dan 48', 'menos de cuarenta y ocho', 'nl', 'es')).toBe(false);
+    expect(fires('number-mismatch', 'minder dan 48', 'меньше сорока семи', 'nl', 'ru')).toBe(true);
+    expect(fires('number-mismatch', 'haar 36ste ontmoeting', 'su trigésimo sexta reunión', 'nl', 'es')).toBe(false);
+  });
+  it('words that stand for a number without naming it (NTREX): double-digit, сутки, un millier, "een van de"', () => {
+    expect(fires('number-mismatch', 'de enige taal boven de 10 procent', 'the only language spoken by a double-digit percentage')).toBe(false);
+    expect(fires('number-mismatch', 'de enige taal boven de 10 procent', 'по двузначному проценту', 'nl', 'ru')).toBe(false);
+    expect(fires('number-mismatch', 'in een periode van 24 uur', 'за сутки', 'nl', 'ru')).toBe(false);
+    expect(fires('number-mismatch', 'ongeveer 1000 fans', 'un millier de supporters', 'nl', 'fr')).toBe(false);
+    expect(fires('number-mismatch', 'een van de vier spelers', 'one of four players', 'nl', 'en')).toBe(false);
+    expect(fires('number-mismatch', 'een van de vier spelers', '1-of-4 players', 'nl', 'en')).toBe(false);
+    // The near misses: the word is there, the number is another.
+    expect(fires('number-mismatch', 'in een periode van 48 uur', 'за сутки', 'nl', 'ru')).toBe(true);
+    expect(fires('number-mismatch', 'een trainer', '1 coach', 'nl', 'en')).toBe(true);
+  });
+  it('names and numbers written in blocks: W3C, WO I, phone numbers', () => {
+    expect(fires('number-mismatch', 'het World Wide Web Consortium', 'el World Wide Web Consortium (W3C)', 'nl', 'es')).toBe(false);
+    expect(fires('number-mismatch', 'uit WO I geëerd', 'im 1. Weltkrieg', 'nl', 'de')).toBe(false);
+    expect(fires('number-mismatch', 'bel 0800 555 111', 'rufen Sie 0800\u00a0555\u00a0111 an', 'nl', 'de')).toBe(false);
+    expect(fires('number-mismatch', 'uit WO II geëerd', 'im 1. Weltkrieg', 'nl', 'de')).toBe(true);
+    expect(fires('number-mismatch', 'in 125ste straat', 'in125ste straat', 'nl', 'af')).toBe(false);
+    expect(fires('number-mismatch', 'de Korea-oorlog van 1950-53', 'des von 1950 bis 1953 geführten Korea-Kriegs', 'nl', 'de')).toBe(false);
+    expect(fires('number-mismatch', 'de Korea-oorlog van 1950-53', 'des von 1950 bis 1954 geführten Korea-Kriegs', 'nl', 'de')).toBe(true);
   });
   it('beyond twelve, as NTREX references write them: compounds, decades, centuries, French times', () => {
     expect(fires('number-mismatch', 'De vierentwintigjarige zei', 'The 24-year-old said')).toBe(false);
@@ -146,6 +173,15 @@ describe('length', () => {
     expect(f.map((x) => x.rule)).not.toContain('length');
     const g = checkQa(long, `${long} ${long}`, { source: 'nl', target: 'af' }, { length: { 'nl-af': [0.8, 1.3] } });
     expect(g.map((x) => x.rule)).toContain('length');
+  });
+  it('per-pair defaults measured on NTREX: nl→af allows 0.45–1.60, a pair without one 0.4–2.5', () => {
+    const long = 'De ploeg uit Almaty won gisteren de finale.';
+    const doubled = `${long} ${long.slice(0, 30)}`; // 1.7 times the source
+    expect(fires('length', long, doubled, 'nl', 'af')).toBe(true);
+    expect(fires('length', long, doubled, 'nl', 'it')).toBe(false);
+    expect(fires('length', long, long.slice(0, 21), 'nl', 'af')).toBe(false); // 0.49
+    // `qa.length` for the pair replaces the default.
+    expect(checkQa(long, doubled, { source: 'nl', target: 'af' }, { length: { 'nl-af': [0.4, 2.5] } }).map((f) => f.rule)).not.toContain('length');
   });
 });
 

@@ -93,7 +93,7 @@ function printHuman(io: CommandIO, summary: TranslateSummary, diagnostics: reado
   for (const [language, s] of Object.entries(summary.languages)) {
     const verb = dryRun ? 'would send' : 'sent';
     io.stdout(
-      `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory${dryRun ? ` (${s.tmFuzzy} more with fuzzy matches)` : ''}, ` +
+      `${language} (${s.engine}): ${s.unique} unique segments, ${s.tmExact} from memory${s.tmContext ? ` (${s.tmContext} in context, 101 %)` : ''}${dryRun ? ` (${s.tmFuzzy} more with fuzzy matches)` : ''}, ` +
         `${verb} ${s.engineSegments} (${s.engineCharacters} characters) in ${s.engineRequests} requests` +
         `${s.failed ? `, ${s.failed} failed` : ''}${s.glossaryViolations ? `, ${s.glossaryViolations} glossary violations` : ''}` +
         `${s.qaFindings ? `, ${s.qaFindings} QA findings` : ''}` +

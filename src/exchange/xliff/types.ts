@@ -64,8 +64,11 @@ export interface XliffUnitOut {
   id: string;
   /** Tagged source text. */
   source: string;
-  /** Tagged target text; written only with its status. */
-  target?: { text: string; status: TargetStatus };
+  /**
+   * Tagged target text; written only with its status. `context`: a context-exact ("101 %") match, the translation
+   * written for this sentence between the same neighbours (1.2 `state-qualifier="id-match"`, 2.0 `subState="tolk:context-match"`).
+   */
+  target?: { text: string; status: TargetStatus; context?: boolean };
   /** Machine translation and memory matches, best first. */
   suggestions?: XliffSuggestion[];
   /** Where the segment occurs: article and line (1.2 writes them as a location context group too). */

@@ -3,7 +3,7 @@ import { checkTags, tagShape } from '../../tagged/index.js';
 import { normalizeLanguageTag } from '../language-tag.js';
 import { toolVersion } from '../../core/tool-version.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../xml/escape-xml.js';
-import { targetState } from './states.js';
+import { targetState, type TargetState } from './states.js';
 import type { WriteXliffOptions, XliffFileOut, XliffSuggestion, XliffUnitOut } from './types.js';
 import { inlineXliff } from './write-inline.js';
 
@@ -58,7 +58,7 @@ function unit2(unit: XliffUnitOut): string {
   const notes = unit.notes.map(
     (n) => `        <note category="${attr(n.category)}"${n.priority && n.priority !== 1 ? ` priority="${n.priority}"` : ''}>${text(n.text)}</note>\n`,
   );
-  const state = unit.target && targetState('xliff2', unit.target.status);
+  const state = unit.target && contextState(targetState('xliff2', unit.target.status), unit.target.context);
   const stateAttributes = state ? ` state="${state.state}"${state.subState ? ` subState="${attr(state.subState)}"` : ''}` : '';
   const inline = (tagged: string) => inlineXliff(tagged, 'xliff2', 'g', unit.codes);
   const suggestions = unit.suggestions ?? [];
@@ -76,12 +76,22 @@ function unit2(unit: XliffUnitOut): string {
   );
 }
 
+/**
+ * A context-exact match keeps its state and says how it matched: 1.2's `id-match` ("a match based on matching IDs
+ * in addition to matching text": the neighbours' segment ids), 2.0 a tolk subState.
+ */
+function contextState(state: TargetState, context: boolean | undefined): TargetState {
+  if (!context) return state;
+  return { ...state, qualifier: 'id-match', subState: 'tolk:context-match' };
+}
+
 /** A 2.0 `<mtc:match>`: `type` mt or tm, a memory match's `similarity`, and where it comes from. */
 function match2(suggestion: XliffSuggestion, unit: XliffUnitOut): string {
   // A machine translation's source is the unit's; its tags are the unit's, so the code hints apply.
   const hints = suggestion.kind === 'mt' ? unit.codes : undefined;
   const inline = (tagged: string) => inlineXliff(tagged, 'xliff2', 'g', hints);
-  const similarity = suggestion.quality !== undefined ? ` similarity="${suggestion.quality}"` : '';
+  // 2.0 bounds `similarity` at 100: a context-exact (101 %) match says so in its unit's subState instead.
+  const similarity = suggestion.quality !== undefined ? ` similarity="${Math.min(100, suggestion.quality)}"` : '';
   return (
     `        <mtc:match ref="#s1" type="${suggestion.kind}"${similarity} origin="${attr(suggestion.origin)}">\n` +
     `          <source xml:space="preserve">${inline(suggestion.source ?? unit.source)}</source>\n` +
@@ -114,7 +124,7 @@ function fileStart12(file: XliffFileOut, source: string, target: string, options
 function unit12(unit: XliffUnitOut, options: WriteXliffOptions): string {
   const codes = options.codes ?? 'g';
   const inline = (tagged: string) => inlineXliff(tagged, 'xliff12', codes, unit.codes);
-  const state = unit.target && targetState('xliff12', unit.target.status);
+  const state = unit.target && contextState(targetState('xliff12', unit.target.status), unit.target.context);
   const targetAttributes = state ? ` state="${state.state}"${state.qualifier ? ` state-qualifier="${state.qualifier}"` : ''}` : '';
   const contexts = unit.locations.map(
     (l) =>

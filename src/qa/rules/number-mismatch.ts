@@ -32,18 +32,26 @@ export function unmatchedNumbers(source: string, target: string, languages: { so
     const j = t.findIndex((u, k) => tFree[k] && (u.alt?.join('|') === key(s[i]!) || s[i]!.alt?.join('|') === key(u) || (u.alt && u.alt.join('|') === s[i]!.alt?.join('|'))));
     if (j >= 0) sFree[i] = tFree[j] = false;
   }
-  // A joined unit against numbers written apart, in the same order.
+  // A joined unit against numbers written apart, in the same order (`5-3` = `5 tegen 3`); blocks read as one
+  // grouped number on one side against numbers on the other (a phone number `116 123` = `116`, `123`).
+  const inRun = (parts: string[], single: NumberUnit[], oFree: boolean[]): boolean => {
+    for (let k = 0; k + parts.length <= single.length; k++) {
+      const run = single.slice(k, k + parts.length);
+      if (run.every((r, m) => oFree[k + m] && r.parts.length === 1 && r.parts[0] === parts[m])) {
+        for (let m = 0; m < run.length; m++) oFree[k + m] = false;
+        return true;
+      }
+    }
+    return false;
+  };
   const apart = (joined: NumberUnit[], jFree: boolean[], single: NumberUnit[], oFree: boolean[]) => {
     joined.forEach((u, i) => {
-      if (!jFree[i] || u.parts.length < 2) return;
-      for (let k = 0; k + u.parts.length <= single.length; k++) {
-        const run = single.slice(k, k + u.parts.length);
-        if (run.every((r, m) => oFree[k + m] && r.parts.length === 1 && r.parts[0] === u.parts[m])) {
-          jFree[i] = false;
-          for (let m = 0; m < run.length; m++) oFree[k + m] = false;
-          return;
-        }
-      }
+      if (!jFree[i]) return;
+      const blocks = u.text.split(/[\s\u00a0\u202f\u2009]+/);
+      const parts = u.parts.length >= 2 ? u.parts : blocks.length >= 2 && blocks.every((b) => /^\d+$/.test(b)) ? blocks.map((b) => String(Number(b))) : undefined;
+      // A year range written short (`1950-53`) against the years written apart: its other reading.
+      const whole = u.alt && u.alt.length >= 2 ? u.alt : undefined;
+      if ((parts && inRun(parts, single, oFree)) || (whole && inRun(whole, single, oFree))) jFree[i] = false;
     });
   };
   apart(s, sFree, t, tFree);
