@@ -2,9 +2,11 @@
  * Queue stage: engine work as plain-data jobs. The producer (pipeline) submits
  * `EngineJob`s and gets `EngineResult`s; where they run is the queue's affair.
  */
-export type { EngineJob, EngineResult, EngineProfile, SegmentResult } from './job.js';
+export type { EngineJob, EngineResult, EngineProfile, JobMemory, SegmentResult } from './job.js';
 export { canonicalJob, jobId } from './job.js';
 export type { JobQueue, QueueLimits } from './job-queue.js';
 export { createLocalQueue, type LocalQueueOptions } from './local-queue.js';
 export { runJob } from './run-job.js';
 export { withRetry, DEFAULT_MAX_RETRY_AFTER_MS, type RetryPolicy } from './retry.js';
+export { createBullmqQueue, createBullmqWorker, checkRedis, redactRedisUrl, QueueLostError } from './bullmq/index.js';
+export type { BullmqQueueOptions, BullmqWorker, BullmqWorkerOptions, WorkerHealth } from './bullmq/index.js';
