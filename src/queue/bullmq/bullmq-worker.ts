@@ -38,6 +38,9 @@ export interface WorkerHealth {
 
 export interface BullmqWorker {
   health(): Promise<WorkerHealth>;
+  /** Jobs finished and failed by this worker so far (no Redis needed). */
+  readonly done: number;
+  readonly failed: number;
   /** Stops taking jobs and waits for the running ones to finish (and be stored). */
   close(): Promise<void>;
 }
@@ -109,6 +112,12 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   return {
+    get done() {
+      return done;
+    },
+    get failed() {
+      return failed;
+    },
     async health() {
       let waiting = 0;
       let active = 0;
