@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineFor, engineProfile, type Engine } from '../engines/index.js';
 import { loadGlossaries } from '../glossary/index.js';
+import { projectLockFile, withProjectLock, type LockOptions } from '../project/index.js';
 import { openMemory } from '../memory/index.js';
 import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
 import { checkRedis, createBullmqQueue, createLocalQueue, type EngineJob, type EngineProfile, type QueueLimits } from '../queue/index.js';
@@ -27,6 +28,12 @@ export interface TranslateRunOptions {
   dryRun?: boolean;
   /** Where API keys are read from. @default process.env */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The project lock (`.tolk/lock`) a writing run holds, so two runs on one
+   * project (a CLI and a CMS hook) queue up rather than pay twice: how to wait
+   * and what to say. A dry run takes none. @default wait silently
+   */
+  lock?: Omit<LockOptions, 'command'>;
   logger?: Logger;
   signal?: AbortSignal;
 }
@@ -41,6 +48,10 @@ export interface TranslateArticlesRunOptions extends TranslateRunOptions {
 
 /** Localize the project's articles: memory first, engines for the rest, articles written atomically. */
 export async function translate(project: Project, options: TranslateArticlesRunOptions = {}): Promise<TranslateSummary> {
+  return locked(project, 'tolk translate', options, () => translateUnlocked(project, options));
+}
+
+async function translateUnlocked(project: Project, options: TranslateArticlesRunOptions): Promise<TranslateSummary> {
   const { config } = project;
   const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
   return withEngines(project, options, options.to ?? config.articleLanguages, (run) =>
@@ -59,7 +70,15 @@ export async function translate(project: Project, options: TranslateArticlesRunO
 
 /** Fill the UI strings `tolk check` reports missing, never overwriting a value. */
 export async function translateStrings(project: Project, options: TranslateRunOptions = {}): Promise<StringsSummary> {
-  return withEngines(project, options, options.to ?? project.config.targetLanguages, (run) => fillStrings(run));
+  return locked(project, 'tolk translate --strings', options, () =>
+    withEngines(project, options, options.to ?? project.config.targetLanguages, (run) => fillStrings(run)),
+  );
+}
+
+/** A writing run holds the project lock; a dry run writes nothing and neither waits for nor blocks one. */
+function locked<T>(project: Project, command: string, options: TranslateRunOptions, work: () => Promise<T>): Promise<T> {
+  if (options.dryRun) return work();
+  return withProjectLock(projectLockFile(project.root), { command, ...(options.signal ? { signal: options.signal } : {}), ...options.lock }, work);
 }
 
 /**

@@ -28,7 +28,7 @@ const groups: Record<string, (o: Required<Pick<BenchOptions, 'quick'>> & { log: 
     return benchGlossary(article, await loadGlossaries(root, ['glossaries/sports.tbx']), log);
   },
   limits: ({ quick, log }) => benchLimits({ articles: quick ? 100 : 500, runs: quick ? 5 : 9, log }),
-  pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, log }),
+  pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, languageRss: quick ? [20, 100] : [400, 2000], log }),
   quality: ({ quick, log }) => benchQuality({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
   tm: ({ quick, log }) => benchMemory({ size: quick ? 100_000 : 1_000_000, importSize: quick ? 100_000 : 1_000_000, runs: 5, log }),
 };

@@ -10,7 +10,7 @@ import { SqliteMemoryStore, type MemoryStore } from '../memory/index.js';
 import { translateArticles, type TranslateSummary } from '../pipeline/index.js';
 import { createLocalQueue } from '../queue/index.js';
 import { writeArticleCorpus } from './articles.js';
-import { runCli } from './cli-run.js';
+import { benchLanguagesRss, benchPeakRss } from './rss-bench.js';
 import { po4aInstalled, preparePo4a } from './po4a-bench.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 
@@ -19,6 +19,8 @@ export interface PipelineBenchOptions {
   runs: number;
   /** Articles in the peak-memory run. */
   rssArticles: number;
+  /** Articles of the two 20-language peak-memory runs (small, large). */
+  languageRss: [number, number];
   log: (line: string) => void;
 }
 
@@ -330,41 +332,6 @@ async function benchOneEdit(log: (line: string) => void): Promise<Figure> {
   }
 }
 
-/**
- * Peak memory of the real CLI on a large corpus, each run in its own process:
- * a cold run with the local pseudo engine (every phase: engine, memory writes,
- * reassembly) and then a warm `--force` run rebuilding every article from the
- * memory. The figure is the higher of the two.
- */
-async function benchPeakRss(articles: number, log: (line: string) => void): Promise<Figure> {
-  const { root } = corpusProject(articles, ['af']);
-  try {
-    const peaks: number[] = [];
-    for (const [label, extra] of [['cold, pseudo engine', []], ['warm --force', ['--force']]] as const) {
-      const { status, stdout, stderr, seconds, peakMB } = runCli(['translate', '--root', root, '--to', 'af', '--engine', 'pseudo', '--json', ...extra]);
-      const written = status === 0 ? (JSON.parse(stdout) as { languages: Record<string, { written: number }> }).languages.af?.written : undefined;
-      if (written !== articles) throw new Error(`translate (${label}) exited with ${status}, wrote ${written} of ${articles} articles: ${stderr.slice(-2000)}`);
-      log(`${articles} articles, ${label}: ${seconds.toFixed(1)} s, peak RSS ${Math.round(peakMB)} MB`);
-      peaks.push(peakMB);
-    }
-    const peak = Math.max(...peaks);
-    // What the same CLI process holds doing nothing: Node, the bin and its imports.
-    const idle = runCli(['--version']);
-    if (idle.status !== 0) throw new Error(`tolk --version exited with ${idle.status}`);
-    log(`tolk --version: peak RSS ${Math.round(idle.peakMB)} MB`);
-    return figure({
-      name: `translate peak RSS, ${articles.toLocaleString('en')} articles`,
-      value: peak,
-      unit: 'MB',
-      baseline: { name: 'tolk --version process', value: idle.peakMB, unit: 'MB' },
-      goal: '≤ 300 MB',
-      pass: peak <= 300,
-    });
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 export async function benchPipeline(options: PipelineBenchOptions): Promise<Figure[]> {
   // A crash is a failed figure, and the other measurements still run.
   const guard = async (name: string, run: () => Promise<Figure | Figure[]>): Promise<Figure[]> => {
@@ -381,5 +348,6 @@ export async function benchPipeline(options: PipelineBenchOptions): Promise<Figu
     ...(await guard('Apertium through tolk', () => benchApertium(options.runs, options.log))),
     ...(await guard('simulated engine throughput', () => benchSaturation(options.runs, options.log))),
     ...(await guard('translate peak RSS', () => benchPeakRss(options.rssArticles, options.log))),
+    ...(await guard('translate peak RSS, 20 languages', () => benchLanguagesRss(options.languageRss, options.log))),
   ];
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Project } from '../config/index.js';
-import { acquireLock, describeHolder, type ProjectLock } from '../project/index.js';
+import { describeHolder, projectLockFile as lockFileUnder, withProjectLock, type LockOptions } from '../project/index.js';
 import type { CommandIO } from './io.js';
 
 /** Where a project's writers queue up: `.tolk/lock` in the project. */
-export const projectLockFile = (project: Project): string => join(project.root, '.tolk', 'lock');
+export const projectLockFile = (project: Project): string => lockFileUnder(project.root);
 
 /** Exports into one output directory queue up on their own lock, apart from the project's writers. */
 export const exportLockFile = (project: Project, out: string): string =>
@@ -22,16 +22,15 @@ export async function withLock<T>(
   options: { command: string; wait?: boolean },
   work: () => Promise<T>,
 ): Promise<T> {
-  const lock: ProjectLock = await acquireLock(file, {
-    command: options.command,
-    ...(options.wait === false ? { wait: false } : {}),
+  return withProjectLock(file, { command: options.command, ...lockMessages(io, options.wait) }, work);
+}
+
+/** What a waiting CLI says on stderr, and Ctrl-C stopping the wait: the lock options a command hands the library. */
+export function lockMessages(io: CommandIO, wait?: boolean): Omit<LockOptions, 'command'> {
+  return {
+    ...(wait === false ? { wait: false } : {}),
     onWait: (holder) => io.stderr(`waiting for ${describeHolder(holder)} …\n`),
     onTakeOver: (holder, reason) => io.stderr(`warning: took over the lock of ${describeHolder(holder)}: ${reason}\n`),
     ...(io.signal ? { signal: io.signal } : {}),
-  });
-  try {
-    return await work();
-  } finally {
-    lock.release();
-  }
+  };
 }

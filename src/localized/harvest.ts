@@ -5,7 +5,7 @@ import { localizedEdits } from './localized-edits.js';
 
 export interface Harvest {
   /** One write per translated segment read back; `edited` ones were changed (or translated) by hand. */
-  writes: Array<MemoryWrite & { edited: boolean }>;
+  writes: Array<MemoryWrite & { edited: boolean; line: number }>;
   /** Hand changes that cannot be read back (unaligned article, changed markup, stale source), as `tolk sync` reports them. */
   problems: Diagnostic[];
 }
@@ -25,7 +25,7 @@ export function harvestLocalized(input: HarvestInput): Harvest {
   const alignment = alignLocalized(input);
   const { problems } = localizedEdits(alignment, { language: input.targetLanguage, localizedFile: input.localizedFile, article: input.article });
   const writes: Harvest['writes'] = [];
-  for (const { source, target, recordedHash, edited } of alignment.segments) {
+  for (const { source, target, recordedHash, edited, line } of alignment.segments) {
     if (!edited && !recordedHash) continue; // source text tolk left in place: no translation
     writes.push({
       segmentId: source.segment.id,
@@ -37,6 +37,7 @@ export function harvestLocalized(input: HarvestInput): Harvest {
       status: edited ? 'translated' : 'machine',
       article: input.article,
       edited,
+      line,
     });
   }
   return { writes, problems };

@@ -8,3 +8,4 @@ export { readProvenance, completeness, textHash, shortId, recordSegments, proven
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { alignLocalized, type AlignedSegment, type Alignment, type AlignInput } from './align-localized.js';
 export { localizedEdits, type EditScan, type MarkdownEdit } from './localized-edits.js';
+export { withoutConflicts, type EditAt } from './edit-conflicts.js';

@@ -3,6 +3,7 @@ import { silentLogger } from '../core/logger.js';
 import { displayPath } from '../project/index.js';
 import { expectedKeys, listNamespaces, localeFile, readResource, setMissingKey, stringSegment, stringValue, type StringSegment } from '../strings/index.js';
 import { runEnginePhase } from './engine-phase.js';
+import { lookupTranslations } from './memory-phase.js';
 import type { FailedSegment, RunOptions } from './translate.js';
 
 export type TranslateStringsOptions = RunOptions;
@@ -60,7 +61,9 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     stats.missing = missing.length;
     const byId = new Map(missing.map((m) => [m.id, m]));
     const translations = new Map<string, string>();
-    for (const [id, entry] of await store.lookup([...byId.keys()], language)) translations.set(id, entry.target);
+    // The memory phase articles use: by id, then by text (a string already translated as an article segment is reused).
+    const known = await lookupTranslations(store, sourceLanguage, language, new Map([...byId].map(([id, m]) => [id, m.value.tagged])));
+    for (const [id, entry] of known) translations.set(id, entry.target);
     stats.tmExact = translations.size;
     const toSend = [...byId.values()].filter((m) => !translations.has(m.id)).map((m) => [m.id, m.value.tagged] as [string, string]);
     stats.engineSegments = toSend.length;

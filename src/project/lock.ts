@@ -244,3 +244,21 @@ function tryUnlink(file: string): void {
     // Already gone.
   }
 }
+
+/** Where a project's writers queue up: `.tolk/lock` under the project root. */
+export const projectLockFile = (root: string): string => `${root.replace(/\/+$/, '')}/.tolk/lock`;
+
+/**
+ * Runs `work` holding the lock at `file` (waiting for it, or failing at once
+ * with `wait: false`) and releases it however `work` ends. The library's
+ * writing calls take it themselves, so a CMS hook and a CLI run on one
+ * project queue up instead of paying twice.
+ */
+export async function withProjectLock<T>(file: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireLock(file, options);
+  try {
+    return await work();
+  } finally {
+    lock.release();
+  }
+}

@@ -6,7 +6,7 @@ import { checkTags, tagShape } from '../tagged/index.js';
 import type { MemoryStore } from '../memory/index.js';
 import { shortId } from '../localized/index.js';
 import { findAllEdits } from './markdown-edits.js';
-import { translationsFor } from './rebuild.js';
+import { lookupTranslations } from '../pipeline/index.js';
 import type { IndexedSegment, SegmentIndex } from './segment-index.js';
 import { stringTranslations, type IndexedString } from './string-index.js';
 import { unitTarget, type UnitTargetOptions } from './suggestions.js';
@@ -67,7 +67,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     byReason: {},
     diagnostics: [],
   };
-  const current = await translationsFor(store, sourceLanguage, language, index.work);
+  const current = await lookupTranslations(store, sourceLanguage, language, new Map(index.work.flatMap((w) => w.article.segments.map((s) => [s.id, s.source] as const))));
   const stale = staleSegments(index, language);
   const sourceTerms = options.glossary ? matchers(options.glossary)(sourceLanguage) : undefined;
 

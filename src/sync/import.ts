@@ -7,7 +7,7 @@ import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
 import { qaForTranslation } from './qa-findings.js';
 import { fileLanguage } from './languages.js';
 import { findAllEdits } from './markdown-edits.js';
-import { rebuildArticles } from './rebuild.js';
+import { rebuildArticles } from '../pipeline/index.js';
 import { judgeUnit, unitLabel } from './judge-unit.js';
 import { indexSegments, type SegmentIndex } from './segment-index.js';
 import { stringTranslations } from './string-index.js';

@@ -4,7 +4,7 @@ export { exportOmegatProject, omegatTargetFiles, OMEGAT_MARKER, type OmegatExpor
 export { importXliff, type ImportFile, type ImportOptions, type ImportReport, type ImportedFile } from './import.js';
 export { syncMarkdown, storeEdits, type SyncMarkdownOptions, type SyncMarkdownReport, type StoreEditsResult } from './sync-markdown.js';
 export { findEdits, findAllEdits, type EditScan, type FindEditsInput, type MarkdownEdit } from './markdown-edits.js';
-export { rebuildArticles, type RebuildOptions, type RebuildResult } from './rebuild.js';
+export { rebuildArticles, type RebuildOptions, type RebuildResult } from '../pipeline/index.js';
 export { syncStatus, type LanguageStatus, type StatusCounts } from './status.js';
 export { indexStrings, stringTranslations, type IndexedString, type StringKey, type StringTranslation } from './string-index.js';
 export { writeStrings, type StringUpdate, type WriteStringsResult } from './write-strings.js';

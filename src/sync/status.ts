@@ -1,6 +1,6 @@
 import type { Project } from '../config/index.js';
 import type { MemoryStore, Status } from '../memory/index.js';
-import { translationsFor } from './rebuild.js';
+import { lookupTranslations } from '../pipeline/index.js';
 import type { SegmentIndex } from './segment-index.js';
 import { stringTranslations } from './string-index.js';
 
@@ -29,10 +29,10 @@ export interface LanguageStatus extends StatusCounts {
 
 export async function syncStatus(project: Project, store: MemoryStore, index: SegmentIndex, languages: readonly string[]): Promise<LanguageStatus[]> {
   const isArticleLanguage = (l: string) => project.config.articleLanguages.includes(l);
-  const articles = [{ article: { segments: [...index.segments.values()].map((s) => s.segment) } }];
+  const sources = new Map([...index.segments.values()].map((s) => [s.segment.id, s.segment.source]));
   const status: LanguageStatus[] = [];
   for (const language of languages) {
-    const found = isArticleLanguage(language) ? await translationsFor(store, project.config.sourceLanguage, language, articles) : new Map();
+    const found = isArticleLanguage(language) ? await lookupTranslations(store, project.config.sourceLanguage, language, sources) : new Map();
     const segments = count(isArticleLanguage(language) ? [...index.segments.keys()].map((id) => found.get(id)?.status) : []);
     const strings = index.strings.get(language) ?? new Map();
     const inFiles = await stringTranslations(store, language, strings);

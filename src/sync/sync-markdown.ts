@@ -1,12 +1,12 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { statusRank, type MemoryStore, type MemoryWrite } from '../memory/index.js';
-import type { ArticleWork } from '../pipeline/index.js';
+import { rebuildArticles, type ArticleWork } from '../pipeline/index.js';
+import { withoutConflicts } from '../localized/index.js';
 import { displayPath } from '../project/index.js';
 import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
 import { qaForTranslation } from './qa-findings.js';
 import { findAllEdits, type MarkdownEdit } from './markdown-edits.js';
-import { rebuildArticles } from './rebuild.js';
 import type { SegmentIndex } from './segment-index.js';
 import { stringEdits } from './string-index.js';
 
@@ -40,22 +40,10 @@ export async function storeEdits(
   const refuse = (edit: MarkdownEdit, rule: string, message: string) => {
     result.refused.push({ severity: 'warning', rule, message, file: edit.file, line: edit.line, language: edit.language, segment: edit.segmentId });
   };
-  const bySegment = new Map<string, MarkdownEdit[]>();
-  for (const edit of edits) {
-    const key = `${edit.language}\n${edit.segmentId}`;
-    bySegment.set(key, [...(bySegment.get(key) ?? []), edit]);
-  }
+  const { kept, conflicts } = withoutConflicts(edits);
+  for (const { diagnostic } of conflicts) result.refused.push(diagnostic);
   const writes: Array<{ edit: MarkdownEdit; write: MemoryWrite }> = [];
-  for (const group of bySegment.values()) {
-    const texts = new Set(group.map((e) => e.target));
-    if (texts.size > 1) {
-      for (const edit of group) {
-        const others = group.filter((e) => e !== edit).map((e) => `${e.file}:${e.line}`);
-        refuse(edit, 'edit-conflict', `the same sentence is edited differently at ${others.join(', ')}; neither edit was stored`);
-      }
-      continue;
-    }
-    const edit = group[0]!;
+  for (const edit of kept) {
     const known = (await store.lookup([edit.segmentId], edit.language)).get(edit.segmentId);
     if (known && known.target === edit.target && statusRank(known.status) >= statusRank('translated')) {
       result.known.push(edit);

@@ -175,6 +175,23 @@ describe('translate pipeline', () => {
     await store.close();
   });
 
+  it('translate: one segment hand-edited two ways in two articles is stored neither way and both places are named (sync\'s rule)', async () => {
+    const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': seed });
+    await run(root, { af: scriptedEngine() });
+    const a = join(root, 'articles/af/a.md');
+    const b = join(root, 'articles/af/b.md');
+    writeFileSync(a, readFileSync(a, 'utf8').replace('## EEN DOORBRAAKPRESTATIE', '## ’n Deurbraak'));
+    writeFileSync(b, readFileSync(b, 'utf8').replace('## EEN DOORBRAAKPRESTATIE', '## ’n Groot deurbraak'));
+    const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+    const summary = await run(root, { af: scriptedEngine() }, { store, force: true });
+    const conflicts = summary.diagnostics.filter((d) => d.rule === 'edit-conflict');
+    expect(conflicts.map((d) => d.file).sort()).toEqual(['articles/af/a.md', 'articles/af/b.md']);
+    expect(conflicts[0]!.message).toMatch(/edited differently at articles\/af\/[ab]\.md:\d+/);
+    const hits = await store.fuzzy('Een doorbraakprestatie', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 100 });
+    expect(hits[0]).toMatchObject({ target: 'EEN DOORBRAAKPRESTATIE', status: 'machine' });
+    await store.close();
+  });
+
   it('translate: across chunks every request is full but the last, and every article is written whole', async () => {
     const files = { 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich, 'articles/nl/c.md': seed.replaceAll('e', 'ee') };
     const root = makeProject(files);

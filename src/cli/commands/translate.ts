@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../core/diagnostic.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { StringsSummary, TranslateSummary } from '../../pipeline/index.js';
 import { printJson, type CommandIO } from '../io.js';
-import { projectLockFile, withLock } from '../lock.js';
+import { lockMessages } from '../lock.js';
 import { languageList, wholeNumber } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -31,11 +31,8 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
   const project = await loadProject({ ...(args.root ? { root: args.root } : {}), cwd: io.cwd });
   const to = args.to === undefined ? undefined : languageList(args.to);
   const concurrency = args.concurrency === undefined ? undefined : wholeNumber(args.concurrency, '--concurrency', 1, 64);
-  const work = () => translateProject(project, to, concurrency, args, io);
-  // A dry run writes nothing, so it never waits for (or blocks) a real one.
-  if (args.dryRun) return work();
-  const command = args.strings ? 'tolk translate --strings' : 'tolk translate';
-  return withLock(projectLockFile(project), io, { command, wait: args.wait !== false }, work);
+  // The library takes the project lock (a dry run none); the CLI says on stderr whom it waits for.
+  return translateProject(project, to, concurrency, args, io);
 }
 
 async function translateProject(project: Project, to: string[] | undefined, concurrency: number | undefined, args: TranslateArgs, io: CommandIO): Promise<number> {
@@ -50,6 +47,7 @@ async function translateProject(project: Project, to: string[] | undefined, conc
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(args.dryRun ? { dryRun: true } : {}),
     env: io.env,
+    lock: lockMessages(io, args.wait !== false),
     logger,
     ...(io.signal ? { signal: io.signal } : {}),
   };
