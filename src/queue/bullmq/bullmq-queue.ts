@@ -24,6 +24,9 @@ export interface BullmqQueueOptions {
   logger?: Logger;
 }
 
+/** Job starts per second that stand for "no rate limit". */
+const UNBOUNDED_RATE = 1_000_000;
+
 /** Redis went away for longer than a run waits: the run stops, saying what to check and that re-running resumes. */
 export class QueueLostError extends TolkError {
   override readonly exitCode = 1;
@@ -67,8 +70,9 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const applyLimits = async (queue: Queue, name: string) => {
     const limits = options.limits(name);
     await queue.setGlobalConcurrency(limits.concurrency);
-    if (limits.intervalCap) await queue.setGlobalRateLimit(limits.intervalCap, limits.interval ?? 1000);
-    else await queue.removeGlobalRateLimit();
+    // Without a limit of its own the queue still gets one that never binds: BullMQ's manual rate limit (a worker's
+    // pause after a 429) only takes effect on a queue that has a rate limit.
+    await queue.setGlobalRateLimit(limits.intervalCap ?? UNBOUNDED_RATE, limits.intervalCap ? (limits.interval ?? 1000) : 1000);
   };
   const settle = (id: string, outcome: (w: Waiter) => void) => {
     const set = waiting.get(id);
