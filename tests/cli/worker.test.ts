@@ -2,6 +2,7 @@
  * `tolk worker` and producers with `queue.url`, at the edges: config errors,
  * servers that are not there, a graceful stop, planning without keys.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { writeArticleCorpus } from '../../src/bench/articles.js';
@@ -70,6 +71,30 @@ describe('tolk worker', () => {
     const ended = await worker.ended;
     expect(ended.code).toBe(0);
     expect(ended.stdout).toMatch(/worker: stopped after 0 done, 0 failed/);
+  });
+
+  it('worker: translate and translate --strings through a worker: articles and strings filled, exit 0', async () => {
+    const root = project({ memory: { url: await freshDatabase('tolk_worker_cli') }, queue: { url: inject('redisUrl'), prefix: `tolk-cli-strings-${process.pid}` } });
+    mkdirSync(join(root, 'locales/nl'), { recursive: true });
+    writeFileSync(join(root, 'locales/nl/common.json'), JSON.stringify({ greeting: 'Welkom bij de wedstrijd', score: 'Eindstand' }));
+    const worker = startTolk(['worker', '--engines', 'pseudo'], root, clean);
+    try {
+      while (!worker.stdout().includes('worker: taking')) {
+        if (worker.child.exitCode !== null) throw new Error(worker.stderr());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const articles = await runTolkAsync(['translate', '--json'], root, clean);
+      expect(articles.code, articles.stderr).toBe(0);
+      expect((JSON.parse(articles.stdout) as { written: string[] }).written).toHaveLength(3);
+      const strings = await runTolkAsync(['translate', '--strings', '--json'], root, clean);
+      expect(strings.code, strings.stderr).toBe(0);
+      const filled = JSON.parse(readFileSync(join(root, 'locales/af/common.json'), 'utf8')) as Record<string, string>;
+      expect(Object.keys(filled).sort()).toEqual(['greeting', 'score']);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.ended;
+    }
+    expect(worker.stdout()).toMatch(/worker: stopped after [1-9]\d* done, 0 failed/);
   });
 
   it('worker: a producer plans with a remote queue without the engine key, and --dry-run needs no Redis', async () => {
