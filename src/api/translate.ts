@@ -7,7 +7,7 @@ import { loadGlossaries } from '../glossary/index.js';
 import { projectLockFile, withProjectLock, type LockOptions } from '../project/index.js';
 import { openMemory } from '../memory/index.js';
 import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
-import { checkRedis, createBullmqQueue, createLocalQueue, type EngineJob, type EngineProfile, type QueueLimits } from '../queue/index.js';
+import { createLocalQueue, loadBullmq, type EngineJob, type EngineProfile, type JobQueue, type QueueLimits } from '../queue/index.js';
 import { remoteQueueOf } from './remote-queue.js';
 
 /** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
@@ -134,10 +134,13 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
     };
     const logger = options.logger ? { logger: options.logger } : {};
     // A dry run sends nothing, so it needs no Redis; a real one learns at once when Redis is not there.
-    if (remote && !options.dryRun) await checkRedis(remote.url);
-    const queue = remote
-      ? createBullmqQueue({ url: remote.url, ...(remote.prefix ? { prefix: remote.prefix } : {}), ...(remote.keepFinishedSeconds ? { keepFinishedSeconds: remote.keepFinishedSeconds } : {}), limits, retry, ...logger })
-      : createLocalQueue({ engines: byName.values(), limits, retry, ...logger });
+    let queue: JobQueue;
+    if (remote) {
+      const { checkRedis, createBullmqQueue } = await loadBullmq();
+      if (!options.dryRun) await checkRedis(remote.url);
+      const kept = remote.keepFinishedSeconds ? { keepFinishedSeconds: remote.keepFinishedSeconds } : {};
+      queue = createBullmqQueue({ url: remote.url, ...(remote.prefix ? { prefix: remote.prefix } : {}), ...kept, limits, retry, ...logger });
+    } else queue = createLocalQueue({ engines: byName.values(), limits, retry, ...logger });
     const store = openMemory(project);
     try {
       return await work({

@@ -3,7 +3,7 @@ import { ConfigError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineNames, type Engine } from '../engines/index.js';
 import { openMemory } from '../memory/index.js';
-import { checkRedis, createBullmqWorker, redactRedisUrl, type EngineJob, type WorkerHealth } from '../queue/index.js';
+import { loadBullmq, redactRedisUrl, type EngineJob, type WorkerHealth } from '../queue/index.js';
 import { remoteQueueOf } from './remote-queue.js';
 
 export interface WorkerRunOptions {
@@ -36,6 +36,7 @@ export async function runWorker(project: Project, options: WorkerRunOptions = {}
   if (!remote) throw new ConfigError('tolk worker needs a queue: set queue.url in tolk.config.json (or TOLK_QUEUE_URL) to the team\'s redis:// server');
   const names = [...new Set(options.engines ?? Object.values(project.config.engines))];
   for (const name of names) if (!engineNames().includes(name)) throw new ConfigError(`unknown engine "${name}"; expected one of: ${engineNames().join(', ')}`);
+  const { checkRedis, createBullmqWorker } = await loadBullmq();
   await checkRedis(remote.url);
   const store = openMemory(project, undefined, env);
   const built = new Map<string, Promise<Engine>>();

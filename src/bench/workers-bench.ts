@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engines/index.js';
-import { createBullmqQueue, createLocalQueue, type EngineJob, type JobQueue } from '../queue/index.js';
+import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
 
@@ -112,6 +112,7 @@ async function stopWorkers(children: ChildProcess[]): Promise<void> {
 
 export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure[]> {
   const { log } = options;
+  const { createBullmqQueue } = await loadBullmq();
   const slots = options.slots ?? 8;
   const latencyMs = options.latencyMs ?? 200;
   const segments = options.segments ?? 50;

@@ -8,5 +8,7 @@ export type { JobQueue, QueueLimits } from './job-queue.js';
 export { createLocalQueue, type LocalQueueOptions } from './local-queue.js';
 export { runJob } from './run-job.js';
 export { withRetry, DEFAULT_MAX_RETRY_AFTER_MS, type RetryPolicy } from './retry.js';
-export { createBullmqQueue, createBullmqWorker, checkRedis, redactRedisUrl, QueueLostError } from './bullmq/index.js';
 export type { BullmqQueueOptions, BullmqWorker, BullmqWorkerOptions, WorkerHealth } from './bullmq/index.js';
+export { redactRedisUrl } from './bullmq/url.js';
+/** BullMQ (and ioredis) load only when a run uses a remote queue: they cost a local run most of a second. */
+export const loadBullmq = () => import('./bullmq/index.js');

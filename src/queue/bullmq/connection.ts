@@ -1,5 +1,8 @@
 import { Redis } from 'ioredis';
 import { ConfigError } from '../../core/errors.js';
+import { redactRedisUrl } from './url.js';
+
+export { redactRedisUrl };
 
 /** BullMQ's key prefix for tolk's queues (`tolk:<engine>:…` in Redis). */
 export const DEFAULT_PREFIX = 'tolk';
@@ -12,8 +15,6 @@ export interface RemoteQueueSettings {
   prefix?: string;
 }
 
-/** A URL as it may appear in a message: no password. */
-export const redactRedisUrl = (url: string): string => url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
 
 /**
  * BullMQ connection options for a URL. Workers and event readers block on
