@@ -201,6 +201,7 @@ async function sendMissing(
       segments: send,
       ...(protect ? { protect } : {}),
       ...(checks.glossary ? { hints: checks.glossary.hints } : {}),
+      article: (id) => needed.get(id)?.article,
     },
     run.queue,
     { logger: run.logger, ...(run.signal ? { signal: run.signal } : {}) },
