@@ -2,12 +2,13 @@ import { dirname, resolve } from 'node:path';
 import type { Project } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
-import { createEngine, engineFor, type Engine } from '../engines/index.js';
+import { createEngine, engineFor, engineProfile, type Engine } from '../engines/index.js';
 import { loadGlossaries } from '../glossary/index.js';
 import { projectLockFile, withProjectLock, type LockOptions } from '../project/index.js';
 import { openMemory } from '../memory/index.js';
 import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
-import { createLocalQueue } from '../queue/index.js';
+import { createLocalQueue, loadBullmq, type EngineJob, type EngineProfile, type JobQueue, type QueueLimits } from '../queue/index.js';
+import { remoteQueueOf } from './remote-queue.js';
 
 /** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
 export interface TranslateRunOptions {
@@ -93,44 +94,53 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
     throw new UsageError(`--concurrency expects a whole number from 1 to 64, got "${concurrency}"`);
   }
+  const env = options.env ?? process.env;
+  const remote = remoteQueueOf(project, env);
+  // With a remote queue the producer only plans: engines are built by workers, with their keys.
   const byName = new Map<string, Engine>();
-  const engines = new Map<string, Engine>();
+  const profiles = new Map<string, EngineProfile>();
+  const jobOptions = new Map<string, NonNullable<EngineJob['engineOptions']>>();
+  const engines = new Map<string, EngineProfile>();
   try {
     for (const language of languages) {
       const name = options.engine ?? engineFor(config.engines, language);
-      if (!byName.has(name)) {
+      if (!profiles.has(name)) {
         const settings = config.engineOptions[name] ?? {};
         const url = (name === 'apertium' ? options.apertiumUrl : undefined) ?? options.engineUrl ?? settings.url;
         const model = options.model ?? settings.model;
-        byName.set(
-          name,
-          await createEngine(name, {
-            env: options.env ?? process.env,
-            ...(url ? { url } : {}),
-            ...(model ? { model } : {}),
-            ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-          }),
-        );
+        const built = { ...(url ? { url } : {}), ...(model ? { model } : {}), ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
+        jobOptions.set(name, built);
+        if (remote) profiles.set(name, await engineProfile(name, built));
+        else {
+          const engine = await createEngine(name, { env, ...built });
+          byName.set(name, engine);
+          profiles.set(name, engine);
+        }
       }
-      engines.set(language, byName.get(name)!);
+      engines.set(language, profiles.get(name)!);
     }
-    const queue = createLocalQueue({
-      engines: byName.values(),
-      limits: (name) => {
-        const settings = config.engineOptions[name] ?? {};
-        return {
-          concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
-          ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
-        };
-      },
-      retry: {
-        retries: config.pipeline.retries,
-        minDelayMs: config.pipeline.retryDelayMs,
-        maxDelayMs: config.pipeline.maxRetryDelayMs,
-        maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
-      },
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+    const limits = (name: string): QueueLimits => {
+      const settings = config.engineOptions[name] ?? {};
+      return {
+        concurrency: concurrency ?? settings.concurrency ?? config.pipeline.concurrency,
+        ...(settings.intervalCap ? { intervalCap: settings.intervalCap, interval: settings.interval ?? 1000 } : {}),
+      };
+    };
+    const retry = {
+      retries: config.pipeline.retries,
+      minDelayMs: config.pipeline.retryDelayMs,
+      maxDelayMs: config.pipeline.maxRetryDelayMs,
+      maxRetryAfterMs: config.pipeline.maxRetryAfterMs,
+    };
+    const logger = options.logger ? { logger: options.logger } : {};
+    // A dry run sends nothing, so it needs no Redis; a real one learns at once when Redis is not there.
+    let queue: JobQueue;
+    if (remote) {
+      const { checkRedis, createBullmqQueue } = await loadBullmq();
+      if (!options.dryRun) await checkRedis(remote.url);
+      const kept = remote.keepFinishedSeconds ? { keepFinishedSeconds: remote.keepFinishedSeconds } : {};
+      queue = createBullmqQueue({ url: remote.url, ...(remote.prefix ? { prefix: remote.prefix } : {}), ...kept, limits, retry, ...logger });
+    } else queue = createLocalQueue({ engines: byName.values(), limits, retry, ...logger });
     const store = openMemory(project);
     try {
       return await work({
@@ -138,6 +148,7 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
         store,
         languages: [...languages],
         engines,
+        engineOptions: (name) => (Object.keys(jobOptions.get(name) ?? {}).length ? jobOptions.get(name) : undefined),
         queue,
         logger: options.logger ?? silentLogger,
         ...(options.dryRun ? { dryRun: true } : {}),

@@ -143,10 +143,10 @@ export interface RedisServer {
   stopSync(): void;
 }
 
-/** `redis-server` on a free loopback port, nothing saved, its directory removed on stop. */
-export async function startRedis(): Promise<RedisServer> {
+/** `redis-server` on a free loopback port (or `port`, to restart one), nothing saved, its directory removed on stop. */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tolk-redis-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],

@@ -14,12 +14,15 @@ const controller = new AbortController();
 const io = processIO(controller.signal);
 announceMemoryRetries(io.stderr);
 let interrupted = false;
-process.on('SIGINT', () => {
-  if (interrupted) process.exit(130);
+const stop = (signal: NodeJS.Signals) => {
+  if (interrupted) process.exit(signal === 'SIGTERM' ? 143 : 130);
   interrupted = true;
-  io.stderr('\nstopping after the work in flight (Ctrl-C again to quit at once)\n');
+  io.stderr(`\nstopping after the work in flight (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit at once)\n`);
   controller.abort(new Error('interrupted'));
-});
+};
+process.on('SIGINT', () => stop('SIGINT'));
+// systemd stops a service with SIGTERM: the same graceful stop (a worker finishes and stores its running jobs).
+process.on('SIGTERM', () => stop('SIGTERM'));
 
 // Errors outside the command's own promise (a stream's or a timer's) end the run the same way: one line, exit 1.
 const lastResort = (error: unknown) => {
@@ -90,6 +93,17 @@ program
   .action(async (opts) => {
     const { runTranslate } = await import('./commands/translate.js');
     await run(() => runTranslate(opts, io))();
+  });
+
+program
+  .command('worker')
+  .description('run engine jobs from the team queue (queue.url) until stopped; answers go to the shared memory')
+  .addOption(root())
+  .option('--engines <names>', 'comma-separated engine queues to serve (default: every engine in the config)')
+  .option('--concurrency <n>', 'jobs at once per engine in this process (default: 2)')
+  .action(async (opts) => {
+    const { runWorkerCommand } = await import('./commands/worker.js');
+    await run(() => runWorkerCommand(opts, io))();
   });
 
 program

@@ -104,6 +104,27 @@ export const configSchema = z
       })
       .strict()
       .default({ path: '.tolk/tm.sqlite', fuzzyThreshold: 75, cacheMB: 32, mmapMB: 0 }),
+    /**
+     * Engine work across machines: BullMQ queues on Redis, run by `tolk worker` processes. Needs a shared memory
+     * (`memory.url`). None: engines run in this process (p-queue).
+     */
+    queue: z
+      .object({
+        /** `redis://host:6379` (TOLK_QUEUE_URL overrides it). No password here: put it in the environment's Redis URL. */
+        url: z
+          .string()
+          .regex(/^rediss?:\/\//i, 'must start with redis:// or rediss://')
+          .refine((url) => !/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(url), 'must not contain a password: set TOLK_QUEUE_URL in the environment instead')
+          .optional(),
+        /** BullMQ key prefix; every producer and worker of a team must use the same. @default "tolk" */
+        prefix: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only (BullMQ refuses ":")').optional(),
+        /** Seconds a finished job (and its answer) is kept, so producers asking for the same batch share it. @default 3600 */
+        keepFinishedSeconds: z.number().int().min(1).optional(),
+        /** A job whose worker stopped answering (killed, machine down) goes to another worker after this many ms. @default 30000 */
+        lockDurationMs: z.number().int().min(1000).optional(),
+      })
+      .strict()
+      .optional(),
     /** Engine per target language (`"*"` for all others). @default { "*": "pseudo" } */
     engines: z.record(z.string(), z.string().min(1)).default({ '*': 'pseudo' }),
     /** Per-engine settings: server URL, model, and the queue limits for that engine. */

@@ -66,3 +66,16 @@ export async function createEngine(name: string, options: EngineOptions = {}): P
 export function engineFor(engines: Record<string, string>, language: string): string {
   return engines[language] ?? engines['*'] ?? 'pseudo';
 }
+
+/** Stand-in keys for `engineProfile`: an engine built with them is asked for its limits only, never sent a request. */
+const PROFILE_ENV: NodeJS.ProcessEnv = { DEEPL_AUTH_KEY: 'profile-only', OPENAI_API_KEY: 'profile-only', LIBRETRANSLATE_API_KEY: 'profile-only' };
+
+/**
+ * What a producer plans batches with (name, limits, glossary support) when
+ * workers elsewhere run the engine: no key is needed on the producer's machine.
+ */
+export async function engineProfile(name: string, options: Omit<EngineOptions, 'env'> = {}): Promise<Pick<Engine, 'name' | 'limits' | 'glossary'>> {
+  const engine = await createEngine(name, { ...options, env: PROFILE_ENV });
+  await engine.close?.();
+  return { name: engine.name, limits: engine.limits, ...(engine.glossary ? { glossary: engine.glossary } : {}) };
+}

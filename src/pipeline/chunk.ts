@@ -45,6 +45,8 @@ export interface LanguageRun {
   sent: number;
   /** The previous chunk's last, partly filled batch, sent with this chunk's first so every request is full. */
   carry?: Carry;
+  /** Settles once the latest chunk has set `carry` (or decided to hand nothing on). */
+  handing?: Promise<void>;
 }
 
 /** Segments one chunk hands to the next; its write stage waits until they are back. */
@@ -68,16 +70,31 @@ export interface ChunkAnswer {
  * not sent again but looked up at the write stage.
  */
 export async function translateChunk(run: RunContext, lang: LanguageRun, work: readonly ArticleWork[], last: boolean): Promise<ChunkAnswer> {
-  const carried = lang.carry;
-  lang.carry = undefined;
+  // The chunk before decides what it hands on only after its memory lookup (slow on a networked memory): wait for
+  // that decision, or its tail would be handed to nobody and its write would wait for it forever.
+  const before = lang.handing;
+  let decided!: () => void;
+  lang.handing = new Promise<void>((resolve) => (decided = resolve));
+  let carried: Carry | undefined;
   try {
-    return await untilWrite(run, lang, work, last, carried);
+    await before;
+    carried = lang.carry;
+    lang.carry = undefined;
+    return await untilWrite(run, lang, work, last, carried, decided);
   } finally {
+    decided();
     carried?.resolve(); // sent (or failed) with this chunk, or never: the chunk before writes either way
   }
 }
 
-async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly ArticleWork[], last: boolean, carried: Carry | undefined): Promise<ChunkAnswer> {
+async function untilWrite(
+  run: RunContext,
+  lang: LanguageRun,
+  work: readonly ArticleWork[],
+  last: boolean,
+  carried: Carry | undefined,
+  decided: () => void,
+): Promise<ChunkAnswer> {
   const { project, store } = run;
   const { language, engine, checks } = lang;
   const sourceLanguage = project.config.sourceLanguage;
@@ -127,6 +144,7 @@ async function untilWrite(run: RunContext, lang: LanguageRun, work: readonly Art
   }
   let send: Array<[string, string]> = [...(carried?.segments.map((c) => [c.id, c.source] as [string, string]) ?? []), ...missing];
   const handed = handOn(lang, send, needed, carried, last);
+  decided();
   if (handed) send = send.slice(0, send.length - handed.segments.length);
 
   await sendMissing(run, lang, send, needed, translations, result, items);
@@ -192,6 +210,7 @@ async function sendMissing(
       ...(checks.glossary ? { hints: checks.glossary.hints } : {}),
       // Engines that read context get one article per batch, with its title, neighbours and the style guide.
       ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(run.project.config.styleGuide, language)) : {}),
+      article: (id) => needed.get(id)?.article,
     },
     run.queue,
     { logger: run.logger, ...(run.signal ? { signal: run.signal } : {}) },

@@ -22,6 +22,8 @@ export interface EngineInput {
   context?: (ids: string[]) => EngineContext | undefined;
   /** The article a segment is sent with: batches never span two (set for engines that read context). */
   group?: (id: string) => string;
+  /** The article a segment occurs in, for the worker that stores it in a shared memory. */
+  article?: (id: string) => string | undefined;
 }
 
 /** What one answered job gives the run; the phase yields one per job, as answers arrive. */
@@ -55,6 +57,15 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       sent.set(id, p);
       return { id, text: p.tagged };
     });
+    // What a remote worker stores in the shared memory before acknowledging (the local queue ignores it).
+    const memory = {
+      origin: `engine:${input.engine.name}`,
+      segments: batch.map(([id, source]) => {
+        const fills = sent.get(id)!.fills;
+        const article = input.article?.(id);
+        return { source, ...(fills.size ? { fills: [...fills] } : {}), ...(article ? { article } : {}) };
+      }),
+    };
     const hints = input.hints?.(batch.map(([, s]) => s));
     const context = input.context?.(batch.map(([id]) => id));
     return {
@@ -65,6 +76,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       segments,
       ...(hints?.length ? { glossary: hints } : {}),
       ...(context ? { context } : {}),
+      memory,
     };
   };
   type Answer = { batch: Array<[string, string]>; second: boolean; result?: EngineResult; error?: unknown };

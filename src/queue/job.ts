@@ -21,6 +21,27 @@ export interface EngineJob {
   glossary?: Array<{ source: string; target: string }>;
   /** The article around the batch, for engines that can use it. */
   context?: EngineContext;
+  /**
+   * What a worker on another machine needs to store the answer in the shared
+   * memory before it acknowledges the job, so a producer that dies loses
+   * nothing already paid for. The in-process queue ignores it (its producer
+   * stores). Plain data like the rest; absent: the worker stores nothing.
+   */
+  memory?: JobMemory;
+}
+
+/** How a job's answer is stored, one entry per job segment in the job's order. */
+export interface JobMemory {
+  /** Memory origin of the translations, `engine:<name>`. */
+  origin: string;
+  segments: Array<{
+    /** The tagged source as the article has it (no glossary placeholders): the memory's key text. */
+    source: string;
+    /** Glossary placeholders in the sent text as [tag id, target text] pairs, put back before storing. */
+    fills?: Array<[number, string]>;
+    /** Article the segment occurs in, recorded with it. */
+    article?: string;
+  }>;
 }
 
 /** What came back for one segment of a job. */

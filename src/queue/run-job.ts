@@ -10,7 +10,12 @@ import { withRetry, type RetryPolicy } from './retry.js';
  * was sent. A failure after the retries is a result (`failure`), not a throw:
  * it travels back to the producer like any answer. Only an abort throws.
  */
-export async function runJob(engine: Engine, job: EngineJob, retry: RetryPolicy, options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<EngineResult> {
+export async function runJob(
+  engine: Engine,
+  job: EngineJob,
+  retry: RetryPolicy,
+  options: { signal?: AbortSignal; logger?: Logger; onRetry?: (error: Error, attempt: number) => void } = {},
+): Promise<EngineResult> {
   const { signal, logger } = options;
   let attempts = 0;
   try {
@@ -28,7 +33,10 @@ export async function runJob(engine: Engine, job: EngineJob, retry: RetryPolicy,
       {
         ...(signal ? { signal } : {}),
         onAttempt: () => void attempts++,
-        onRetry: (error, attempt) => logger?.warn(`${job.targetLanguage}: ${error.message} (attempt ${attempt}, retrying)`),
+        onRetry: (error, attempt) => {
+          logger?.warn(`${job.targetLanguage}: ${error.message} (attempt ${attempt}, retrying)`);
+          options.onRetry?.(error, attempt);
+        },
       },
     );
     if (translations.length !== job.segments.length) {

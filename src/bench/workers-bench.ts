@@ -1,0 +1,286 @@
+/**
+ * `--only workers`: engine work across worker processes on BullMQ against a
+ * fake LibreTranslate with fixed capacity (slots × latency), so the engine's
+ * capacity is the baseline. Workers are real `tolk worker` processes (the
+ * built bin) on a throwaway Redis and PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../engines/index.js';
+import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
+import { crashed, figure, skipped, summarize, type Figure } from './report.js';
+import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
+
+export interface WorkersBenchOptions {
+  /** Engine slots (requests served at once; more wait). @default 8 */
+  slots?: number;
+  /** Time per request. @default 200 */
+  latencyMs?: number;
+  /** Segments per job (one request). @default 50 */
+  segments?: number;
+  /** Jobs per throughput run. @default 40 */
+  jobs?: number;
+  runs?: number;
+  log: (line: string) => void;
+}
+
+/** A LibreTranslate-wire server that serves `slots` requests at once, each `latencyMs`, and records request starts. */
+async function fakeEngine(slots: number, latencyMs: number) {
+  const starts: number[] = [];
+  let busy = 0;
+  const queue: Array<() => void> = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const serve = () => {
+        busy++;
+        starts.push(Date.now());
+        setTimeout(() => {
+          const q = (JSON.parse(body) as { q: string[] }).q;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ translatedText: q.map((s) => `[af] ${s}`) }));
+          busy--;
+          queue.shift()?.();
+        }, latencyMs);
+      };
+      if (busy < slots) serve();
+      else queue.push(serve);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, starts, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+let counter = 0;
+const jobsFor = (count: number, segments: number): EngineJob[] => {
+  const run = `${process.pid}-${Date.now()}-${counter++}`;
+  return Array.from({ length: count }, (_, j) => ({
+    engine: 'libretranslate',
+    sourceLanguage: 'nl',
+    targetLanguage: 'af',
+    segments: Array.from({ length: segments }, (_, i) => ({ id: `${run}-${j}-${i}`, text: `Zin ${i} van opdracht ${j} (${run}).` })),
+  }));
+};
+
+/** Seconds for all jobs through a queue. */
+async function timeJobs(queue: JobQueue, jobs: EngineJob[]): Promise<number> {
+  const start = performance.now();
+  const results = await Promise.all(jobs.map((job) => queue.submit(job)));
+  const failed = results.find((r) => r.failure);
+  if (failed) throw new Error(`a job failed: ${failed.failure}`);
+  return (performance.now() - start) / 1000;
+}
+
+const bin = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+
+/** `count` worker processes on a project directory whose config names the servers; resolves when all take jobs. */
+async function startWorkers(dir: string, count: number): Promise<ChildProcess[]> {
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [bin, 'worker', '--concurrency', '2', '--root', dir], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          let out = '';
+          child.stdout!.on('data', (c: Buffer) => {
+            out += c.toString();
+            if (out.includes('worker: taking')) resolve();
+          });
+          child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+          child.once('exit', (code) => reject(new Error(`tolk worker exited ${code}: ${out.slice(-500)}`)));
+        }),
+    ),
+  );
+  return children;
+}
+
+async function stopWorkers(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}
+
+export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure[]> {
+  const { log } = options;
+  const { createBullmqQueue } = await loadBullmq();
+  const slots = options.slots ?? 8;
+  const latencyMs = options.latencyMs ?? 200;
+  const segments = options.segments ?? 50;
+  const jobCount = options.jobs ?? 40;
+  const runs = options.runs ?? 5;
+  let redis: RedisServer | undefined;
+  let postgres: PostgresServer | undefined;
+  try {
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres({ fast: true })]);
+  } catch (error) {
+    await redis?.stop();
+    return [skipped({ name: 'workers: throughput', unit: 'segments/s', goal: '—' }, (error as Error).message.split('\n')[0]!)];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-workers-'));
+  const engine = await fakeEngine(slots, latencyMs);
+  const figures: Figure[] = [];
+  const capacity = (slots * segments) / (latencyMs / 1000);
+  const retry = { retries: 2, minDelayMs: 50, maxDelayMs: 500 };
+  try {
+    const project = (prefix: string) =>
+      writeFileSync(
+        join(dir, 'tolk.config.json'),
+        JSON.stringify({
+          sourceLanguage: 'nl',
+          targetLanguages: ['af'],
+          engines: { '*': 'libretranslate' },
+          engineOptions: { libretranslate: { url: engine.url } },
+          memory: { url: postgres!.url },
+          queue: { url: redis!.url, prefix },
+        }),
+      );
+    const withEngineUrl = (jobs: EngineJob[]) => jobs.map((job) => ({ ...job, engineOptions: { url: engine.url } }));
+
+    // Throughput with 1, 2, 4 workers, each at most 2 jobs; the queue's global concurrency is the engine's slots.
+    const throughput = new Map<number, ReturnType<typeof summarize>>();
+    for (const workers of [1, 2, 4]) {
+      const prefix = `bench-${process.pid}-w${workers}`;
+      project(prefix);
+      const children = await startWorkers(dir, workers);
+      const queue = createBullmqQueue({ url: redis.url, prefix, limits: () => ({ concurrency: slots }), retry });
+      try {
+        await timeJobs(queue, withEngineUrl(jobsFor(2, segments))); // warm: connections, engine built
+        const samples: number[] = [];
+        for (let r = 0; r < runs; r++) samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
+        const s = summarize(samples);
+        throughput.set(workers, s);
+        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity})`);
+      } finally {
+        await queue.close();
+        await stopWorkers(children);
+      }
+    }
+    const one = throughput.get(1)!;
+    for (const [workers, s] of throughput) {
+      const goal = workers === 4 ? '≥ 0.9× capacity and ≥ 3× one worker' : 'reported';
+      const pass = workers === 4 ? s.median >= 0.9 * capacity && s.median >= 3 * one.median : true;
+      figures.push(
+        figure({
+          name: `workers: throughput, ${workers} worker process${workers > 1 ? 'es' : ''} × 2 jobs`,
+          value: s.median,
+          unit: 'segments/s',
+          spread: { min: s.min, max: s.max, runs: s.runs },
+          baseline: { name: `engine capacity (${slots} slots, ${latencyMs} ms, ${segments} segments)`, value: capacity, unit: 'segments/s' },
+          goal,
+          pass,
+        }),
+      );
+    }
+
+    // A shared rate limit below capacity: 4 workers, intervalCap per second; the server counts request starts.
+    try {
+      const cap = Math.max(2, Math.floor((slots * 1000) / latencyMs / 2));
+      const prefix = `bench-${process.pid}-rate`;
+      project(prefix);
+      const children = await startWorkers(dir, 4);
+      const queue = createBullmqQueue({ url: redis.url, prefix, limits: () => ({ concurrency: slots, intervalCap: cap, interval: 1000 }), retry });
+      try {
+        await timeJobs(queue, withEngineUrl(jobsFor(1, segments)));
+        const rates: number[] = [];
+        let most = 0;
+        for (let r = 0; r < runs; r++) {
+          engine.starts.length = 0;
+          const jobs = cap * 3;
+          const seconds = await timeJobs(queue, withEngineUrl(jobsFor(jobs, segments)));
+          rates.push(jobs / seconds);
+          const s = [...engine.starts].sort((a, b) => a - b);
+          for (let i = 0, j = 0; j < s.length; j++) {
+            while (s[j]! - s[i]! >= 1000) i++;
+            most = Math.max(most, j - i + 1);
+          }
+        }
+        const rate = summarize(rates);
+        figures.push(
+          figure({
+            name: `workers: shared rate limit, 4 workers (${cap} requests/s)`,
+            value: rate.median,
+            unit: 'requests/s',
+            spread: { min: rate.min, max: rate.max, runs: rate.runs },
+            baseline: { name: 'the limit', value: cap, unit: 'requests/s' },
+            goal: '≥ 0.9× the limit (the first window starts at once, so a 3-window run reads above it)',
+            pass: rate.median >= 0.9 * cap,
+          }),
+          figure({
+            name: 'workers: most requests in any 1 s sliding window',
+            value: most,
+            unit: 'requests',
+            baseline: { name: 'the limit', value: cap, unit: 'requests' },
+            goal: '≤ 2× the limit (fixed windows may meet at a boundary)',
+            pass: most <= 2 * cap,
+          }),
+        );
+      } finally {
+        await queue.close();
+        await stopWorkers(children);
+      }
+    } catch (error) {
+      figures.push(crashed('workers: shared rate limit', error));
+    }
+
+    // Overhead per job: one job at a time through the in-process queue vs BullMQ with one worker, engine answering at once.
+    try {
+      const fast = await fakeEngine(64, 0);
+      const prefix = `bench-${process.pid}-overhead`;
+      writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af'], engines: { '*': 'libretranslate' }, memory: { url: postgres.url }, queue: { url: redis.url, prefix } }));
+      const children = await startWorkers(dir, 1);
+      const remote = createBullmqQueue({ url: redis.url, prefix, limits: () => ({ concurrency: 1 }), retry });
+      const local = createLocalQueue({ engines: [await createEngine('libretranslate', { url: fast.url })], limits: () => ({ concurrency: 1 }), retry });
+      const sequential = async (queue: JobQueue, jobs: EngineJob[]) => {
+        const start = performance.now();
+        for (const job of jobs) await queue.submit(job);
+        return (performance.now() - start) / jobs.length;
+      };
+      try {
+        const n = 20;
+        await sequential(remote, jobsFor(2, segments).map((j) => ({ ...j, engineOptions: { url: fast.url } })));
+        const overhead: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const a = await sequential(local, jobsFor(n, segments));
+          const b = await sequential(remote, jobsFor(n, segments).map((j) => ({ ...j, engineOptions: { url: fast.url } })));
+          overhead.push(b - a);
+        }
+        const s = summarize(overhead);
+        figures.push(
+          figure({
+            name: `workers: overhead per job vs the in-process queue (${segments} segments, answer stored in PostgreSQL)`,
+            value: s.median,
+            unit: 'ms/job',
+            spread: { min: s.min, max: s.max, runs: s.runs },
+            goal: 'reported',
+            pass: true,
+          }),
+        );
+      } finally {
+        await remote.close();
+        await local.close();
+        await stopWorkers(children);
+        await fast.close();
+      }
+    } catch (error) {
+      figures.push(crashed('workers: overhead per job', error));
+    }
+  } catch (error) {
+    figures.push(crashed('workers', error));
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+    await redis.stop();
+    await postgres.stop();
+  }
+  return figures;
+}
