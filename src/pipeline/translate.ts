@@ -417,7 +417,7 @@ async function chunkUntilWrite(chunk: Chunk, carried: Carry | undefined): Promis
   stats.engineSegments += missing.length;
   stats.engineCharacters += missing.reduce((n, [, s]) => n + s.length, 0);
   if (options.dryRun) {
-    stats.engineRequests += [...batches(missing, engine.limits)].length;
+    stats.engineRequests += [...batches(missing, engine.limits, engine.readsContext ? (id) => needed.get(id)!.article : undefined)].length;
     return async () => {};
   }
   /** Every translation about to be used, whatever its origin, is checked against the glossary. */
