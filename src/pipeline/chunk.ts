@@ -133,7 +133,7 @@ async function untilWrite(
       const best = await store.fuzzy(source, { sourceLanguage, targetLanguage: language, limit: 1, threshold: run.fuzzyThreshold });
       if (best.length) counts.tmFuzzy++;
     }
-    counts.engineRequests = [...batches(missing, engine.limits)].length;
+    counts.engineRequests = [...batches(missing, engine.limits, engine.readsContext ? (id) => needed.get(id)!.article : undefined)].length;
     return { result, write: async () => emptyChunk(language) };
   }
 

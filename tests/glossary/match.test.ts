@@ -110,6 +110,15 @@ describe('glossary protection', () => {
     expect(back).toBe('Gewigoptel met Nazym Kyzaibay, <1>spanagtervolging</1> en Olimpiese Spele');
   });
 
+  it('protect: a term the engine wrote inflected stays ("medaljes" for "medailles"); another word is replaced by the term', () => {
+    const { tagged, fills, inflected } = protectTerms('Twee medailles voor Nazym Kyzaibay', terms('nl'), 'af', { terms: true });
+    expect(tagged).toBe('Twee <1>medailles</1> voor <2>Nazym Kyzaibay</2>');
+    expect(restoreTerms('Twee <1>medaljes</1> vir <2>Nasim</2>', fills, inflected)).toBe('Twee medaljes vir Nazym Kyzaibay');
+    expect(restoreTerms('Twee <1>medaille</1> vir <2>Nazym Kyzaibay</2>', fills, inflected)).toBe('Twee medalje vir Nazym Kyzaibay');
+    // Without the check the term's own form always goes in.
+    expect(restoreTerms('Twee <1>medaljes</1> vir <2>Nasim</2>', fills)).toBe('Twee medalje vir Nazym Kyzaibay');
+  });
+
   it('protect: with glossary-aware engines only names are protected; terms go as hints', () => {
     const source = 'Het gewichtheffen met Nazym Kyzaibay';
     expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1>Nazym Kyzaibay</1>');

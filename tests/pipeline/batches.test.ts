@@ -9,4 +9,10 @@ describe('batches', () => {
     // A segment longer than the limit still goes, alone.
     expect([...batches([['a', 'x'.repeat(100)] as [string, string]], { maxSegments: 5, maxCharacters: 10 })]).toHaveLength(1);
   });
+  it('batches: with a group, a request also ends where the group (the article) changes', () => {
+    const items = ['a1', 'a2', 'b1', 'b2', 'b3', 'c1'].map((id) => [id, 'x'] as [string, string]);
+    const article = (id: string) => id[0]!;
+    expect([...batches(items, { maxSegments: 2, maxCharacters: 1000 }, article)].map((b) => b.map(([id]) => id))).toEqual([['a1', 'a2'], ['b1', 'b2'], ['b3'], ['c1']]);
+    expect([...batches(items, { maxSegments: 50, maxCharacters: 1000 })]).toHaveLength(1);
+  });
 });
