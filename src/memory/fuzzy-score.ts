@@ -1,3 +1,4 @@
+import type { FuzzyMatch, Status } from './store.js';
 /**
  * Fuzzy similarity as OmegaT computes it: token edit distance turned into
  * 100 * (maxLen - distance) / maxLen. Words, numbers, punctuation and
@@ -51,4 +52,34 @@ export function lengthBand(tokens: number, threshold: number): [min: number, max
   if (threshold <= 0) return [0, Number.MAX_SAFE_INTEGER];
   // The small epsilon keeps exact quotients (75 % of 4 is 3) from rounding the wrong way.
   return [Math.ceil((tokens * threshold) / 100 - 1e-9), Math.floor((tokens * 100) / threshold + 1e-9)];
+}
+
+/** A stored candidate for a fuzzy query, as both stores read it from their tables. */
+export interface FuzzyCandidate {
+  segment_id: string;
+  source: string;
+  target: string;
+  origin: string;
+  status: Status;
+}
+
+/**
+ * The last step of every store's fuzzy search: tolk's own OmegaT score over
+ * the candidates a store found, those at or above the threshold, best first
+ * (segment id breaks ties), at most `limit` — so both stores rank alike.
+ */
+export function rankCandidates(source: string, rows: readonly FuzzyCandidate[], threshold: number, limit: number): FuzzyMatch[] {
+  const tokens = fuzzyTokens(source);
+  return rows
+    .map((row) => ({
+      score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
+      segmentId: row.segment_id.toLowerCase(),
+      source: row.source,
+      target: row.target,
+      origin: row.origin,
+      status: row.status,
+    }))
+    .filter((m) => m.score >= threshold)
+    .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
+    .slice(0, limit);
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/project.js';
+import { sourceModules, type SourceModule } from '../helpers/source-modules.js';
 
 /**
  * Each stage folder under src/ is used through its index.ts, and the index
@@ -41,34 +42,8 @@ const PENDING_TRIM: Record<string, string[]> = {
   sync: ['storeEdits', 'findEdits', 'findAllEdits'],
 };
 
-const src = join(repoRoot, 'src');
-
-interface Module {
-  path: string;
-  folder: string;
-  text: string;
-  imports: string[];
-}
-
-function modules(): Module[] {
-  const found: Module[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
-        const text = readFileSync(path, 'utf8');
-        const imports = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
-          relative(src, normalize(join(dirname(path), m[1]!.replace(/\.js$/, '.ts')))),
-        );
-        const file = relative(src, path);
-        found.push({ path: file, folder: file.includes('/') ? file.split('/')[0]! : '', text, imports });
-      }
-    }
-  };
-  walk(src);
-  return found;
-}
+type Module = SourceModule;
+const modules = sourceModules;
 
 /** The value names an index exports (types are the entry points' own and may be exported freely). */
 function exportedValues(index: string): string[] {

@@ -1,27 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/project.js';
+import { sourceModules } from '../helpers/source-modules.js';
 
 /** Every relative import of every module under src/ (type-only imports too: they are layering all the same). */
 function importGraph(): Map<string, string[]> {
-  const src = join(repoRoot, 'src');
-  const graph = new Map<string, string[]>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
-        const text = readFileSync(path, 'utf8');
-        const targets = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
-          relative(src, normalize(join(dirname(path), m[1]!.replace(/\.js$/, '.ts')))),
-        );
-        graph.set(relative(src, path), targets);
-      }
-    }
-  };
-  walk(src);
-  return graph;
+  return new Map(sourceModules().map((m) => [m.path, m.imports]));
 }
 
 /** The cycles of a directed graph, each once, as a path that returns to its start. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { fuzzyScore, fuzzyTokens, lengthBand } from '../fuzzy-score.js';
+import { fuzzyTokens, lengthBand, rankCandidates } from '../fuzzy-score.js';
 import type { FuzzyMatch, FuzzyOptions, Status } from '../store.js';
 import { queryWords, tokenCount } from './pg-keys.js';
 
@@ -68,17 +68,5 @@ export async function fuzzyQuery(query: (sql: string, values: unknown[]) => Prom
      WHERE s.source_lang = $2`,
     [plan.words, options.sourceLanguage, options.targetLanguage, plan.required, plan.band[0], plan.band[1], plan.tokens],
   )) as pg.QueryResult<{ segment_id: string; source: string; target: string; origin: string; status: Status }>;
-  const tokens = fuzzyTokens(source);
-  return rows
-    .map((row) => ({
-      score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
-      segmentId: row.segment_id,
-      source: row.source,
-      target: row.target,
-      origin: row.origin,
-      status: row.status,
-    }))
-    .filter((m) => m.score >= threshold)
-    .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
-    .slice(0, limit);
+  return rankCandidates(source, rows, threshold, limit);
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { InputError } from '../../core/errors.js';
 import { plainText, segmentId } from '../../tagged/index.js';
-import { fuzzyScore, fuzzyTokens } from '../fuzzy-score.js';
+import { rankCandidates } from '../fuzzy-score.js';
 import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, MemoryWrite, Status, WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
 import { decideWrite } from '../write-rules.js';
@@ -178,19 +178,7 @@ export class SqliteMemoryStore implements MemoryStore {
     const rows = this.#stmt.candidatesFor!.all(options.targetLanguage, JSON.stringify(rowids), options.sourceLanguage) as Array<
       Pick<UnitRow, 'segment_id' | 'source' | 'target' | 'origin' | 'status'>
     >;
-    const tokens = fuzzyTokens(source);
-    return rows
-      .map((row) => ({
-        score: fuzzyScore(tokens, fuzzyTokens(row.source), threshold),
-        segmentId: row.segment_id.toLowerCase(),
-        source: row.source,
-        target: row.target,
-        origin: row.origin,
-        status: row.status,
-      }))
-      .filter((m) => m.score >= threshold)
-      .sort((a, b) => b.score - a.score || a.segmentId.localeCompare(b.segmentId))
-      .slice(0, limit);
+    return rankCandidates(source, rows, threshold, limit);
   }
 
   /**
