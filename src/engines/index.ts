@@ -6,7 +6,7 @@ import { createPseudoEngine } from './pseudo.js';
 
 export type { Engine, EngineContext, EngineLimits, EngineTranslation, TranslateRequest } from './engine.js';
 export { pseudoLocalize } from './pseudo.js';
-export { RetryableEngineError, parseRetryAfter } from './errors.js';
+export { RetryableEngineError } from './errors.js';
 export { apertiumPair } from './apertium-format.js';
 
 export interface EngineOptions {

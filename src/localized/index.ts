@@ -4,7 +4,7 @@
  * one reader of a translator's hand edits. Below `pipeline/`, `check/`,
  * `publish/` and `sync/`, which all read what this folder defines.
  */
-export { readProvenance, completeness, textHash, shortId, recordSegments, provenanceValue, localizedArticle, untouchedSinceWritten, readFreshness, type Provenance, type SegmentRecord } from './provenance.js';
+export { readProvenance, completeness, textHash, shortId, recordSegments, localizedArticle, untouchedSinceWritten, readFreshness, type Provenance, type SegmentRecord } from './provenance.js';
 export { harvestLocalized, type Harvest } from './harvest.js';
 export { alignLocalized, type AlignedSegment, type Alignment, type AlignInput } from './align-localized.js';
 export { localizedEdits, type EditScan, type MarkdownEdit } from './localized-edits.js';

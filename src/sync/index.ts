@@ -2,8 +2,8 @@
 export { exportXliff, type ExportOptions, type ExportReport } from './export.js';
 export { exportOmegatProject, omegatTargetFiles, type OmegatExportOptions, type OmegatExportReport } from './omegat-project.js';
 export { importXliff, type ImportFile, type ImportOptions, type ImportReport, type ImportedFile } from './import.js';
-export { syncMarkdown, storeEdits, type SyncMarkdownOptions, type SyncMarkdownReport, type StoreEditsResult } from './sync-markdown.js';
-export { findEdits, findAllEdits, type EditScan, type FindEditsInput, type MarkdownEdit } from './markdown-edits.js';
+export { syncMarkdown, type SyncMarkdownOptions, type SyncMarkdownReport, type StoreEditsResult } from './sync-markdown.js';
+export { type EditScan, type FindEditsInput, type MarkdownEdit } from './markdown-edits.js';
 export { indexSegments, type SegmentIndex } from './segment-index.js';
 export { syncStatus, type LanguageStatus, type StatusCounts } from './status.js';
 export { matchLanguage } from './languages.js';

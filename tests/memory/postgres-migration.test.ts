@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { fuzzyTokens, PostgresMemoryStore } from '../../src/memory/index.js';
+import { PostgresMemoryStore } from '../../src/memory/index.js';
+import { fuzzyTokens } from '../../src/memory/fuzzy-score.js';
 import { migrate, PG_SCHEMA_VERSION } from '../../src/memory/postgres/migrations.js';
 import { idBytes, queryWords } from '../../src/memory/postgres/pg-keys.js';
 import { textKeyHash } from '../../src/memory/text-key.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeMemory, redactUrl } from '../../src/memory/index.js';
+import { describeMemory } from '../../src/memory/index.js';
+import { redactUrl } from '../../src/memory/postgres/url.js';
 
 describe('memory URLs in messages', () => {
   it('redact: a password never appears, everything else does', () => {

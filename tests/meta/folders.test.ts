@@ -27,20 +27,6 @@ const DEEP_IMPORTS: Record<string, string> = {
     'every command subscribes to the memory-retry channel at start; the memory index would load better-sqlite3 and pg into `tolk check` and `--version` as well',
 };
 
-/**
- * Values an index still exports though nothing outside its folder imports
- * them: their folders are being reworked on other branches (issue K's
- * pipeline, L's PostgreSQL store, M's BullMQ queue, the engine context and QA
- * work), so they are trimmed when those merge. Do not add to this list.
- */
-const PENDING_TRIM: Record<string, string[]> = {
-  engines: ['parseRetryAfter'],
-  localized: ['provenanceValue'],
-  memory: ['fuzzyTokens', 'tokenDistance', 'textKey', 'renumberTags', 'decideWrite', 'MemoryError', 'redactUrl'],
-  qa: ['RULES', 'qaText', 'unmatchedNumbers', 'NUMBER_WORD_LANGUAGES', 'isAccepted', 'engineMarks'],
-  queue: ['canonicalJob', 'withRetry', 'DEFAULT_MAX_RETRY_AFTER_MS', 'jobId'],
-  sync: ['storeEdits', 'findEdits', 'findAllEdits'],
-};
 
 type Module = SourceModule;
 const modules = sourceModules;
@@ -90,7 +76,6 @@ describe('stage folders and their index', () => {
       // The scripts are outside too (`npm run bench` runs the bench folder's entry point).
       outside.push(...scripts.filter((text) => text.includes(`dist/${folder}/index.js`)));
       for (const name of exportedValues(index.text)) {
-        if (PENDING_TRIM[folder]?.includes(name)) continue;
         if (!outside.some((text) => new RegExp(`\\b${name}\\b`).test(text))) unused.push(`${folder}: ${name}`);
       }
     }
@@ -102,7 +87,6 @@ describe('stage folders and their index', () => {
       expect(folders).toContain(folder);
       expect(reason.length).toBeGreaterThan(20);
     }
-    for (const folder of Object.keys(PENDING_TRIM)) expect(folders).toContain(folder);
     for (const [pair, reason] of Object.entries(DEEP_IMPORTS)) {
       const [from, to] = pair.split(' → ');
       expect(all.find((m) => m.path === from)?.imports).toContain(to);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkQa, isAccepted, numberUnits } from '../../src/qa/index.js';
+import { checkQa, numberUnits } from '../../src/qa/index.js';
+import { isAccepted } from '../../src/qa/run-qa.js';
 
 const rules = (source: string, target: string, from = 'nl', to = 'en') => checkQa(source, target, { source: from, target: to }).map((f) => f.rule);
 const fires = (rule: string, source: string, target: string, from = 'nl', to = 'en') => rules(source, target, from, to).includes(rule);

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RetryableEngineError, type Engine, type TranslateRequest } from '../../src/engines/index.js';
-import { jobId, type EngineJob, type JobQueue, type QueueLimits, type RetryPolicy } from '../../src/queue/index.js';
+import { type EngineJob, type JobQueue, type QueueLimits, type RetryPolicy } from '../../src/queue/index.js';
+import { jobId } from '../../src/queue/job.js';
 import { scriptedEngine, upper } from '../helpers/scripted-engine.js';
 
 export interface QueueSetup {
