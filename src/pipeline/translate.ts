@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Project } from '../config/index.js';
+import { collectGarbage } from '../core/collect-garbage.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { MemoryStore } from '../memory/index.js';
 import type { QaSettings } from '../qa/index.js';
@@ -127,7 +128,11 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
       summary.diagnostics.push(...harvested.diagnostics);
       const last = start + size >= plan.articles.length;
       window.push(Promise.allSettled(langs.map((lang) => translateChunk(run, lang, work, last))));
-      if (window.length > 1) await finish(window.shift()!);
+      if (window.length > 1) {
+        await finish(window.shift()!);
+        // What the finished chunk built is garbage now: collected here, peak memory follows what the run keeps.
+        collectGarbage();
+      }
     }
     while (window.length) await finish(window.shift()!);
     for (const done of await writing) mergeChunk(summary, done);
