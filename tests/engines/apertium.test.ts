@@ -164,7 +164,7 @@ describe('apertium marks', () => {
 
 describe('apertium marks on every piece of a word', () => {
   it('apertium: "trainingsschema’s" (unknown, split at the apostrophe: "*trainingsschema’*s") comes back without marks', async () => {
-    const { engineMarks } = await import('../../src/qa/index.js');
+    const { engineMarks } = await import('../../src/qa/rules/engine-mark.js');
     const sources = ['de trainingsschema’s en kwalificatie-evenementen wereldwijd', 'Volg #Parijs2024 en @KNVB met 5*3 sterren, het xyzabc-klm.'];
     const results = await nlToAf(createApertiumEngine(), sources);
     expect(results[0]!.text).toContain('trainingsschema’s');
