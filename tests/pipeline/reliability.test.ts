@@ -139,6 +139,12 @@ describe('pipeline reliability', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'units'").get()) return new Set();
+        // Killed between a new memory's first migrations (each its own transaction): an older schema, no translation yet.
+        const units = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'units'").get() as { sql: string };
+        if (!/\bsegment_id\b/.test(units.sql)) {
+          expect(db.prepare('SELECT COUNT(*) AS n FROM units').get()).toEqual({ n: 0 });
+          return new Set();
+        }
         const rows = db.prepare('SELECT u.target_lang AS lang, s.source FROM units u JOIN sources s ON s.segment_id = u.segment_id').all() as Array<{ lang: string; source: string }>;
         return new Set(rows.map((r) => `${r.lang}\t${r.source}`));
       } finally {
@@ -185,7 +191,9 @@ describe('pipeline reliability', () => {
     for (const segment of sent(before)) expect(stored.has(segment), `seed ${seed}: final run re-sent ${segment}`).toBe(false);
     const summary = JSON.parse(final.stdout);
     const all = storedNow();
-    expect(all.size).toBe(summary.unique);
+    // The final run counts only the articles it still had to build; articles killed runs already finished are up to date.
+    if (summary.upToDate === 0) expect(all.size).toBe(summary.unique);
+    else expect(all.size).toBeGreaterThanOrEqual(summary.unique);
     // The comparison above is in one format: every segment ever received is a source the memory holds, tagged ones included.
     const everSent = sent();
     expect(everSent.some((s) => /<\d+>/.test(s)), 'the corpus has tagged segments').toBe(true);
