@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -90,7 +91,12 @@ export async function acquireLock(file: string, options: LockOptions): Promise<P
       } else await sleep(pollMs);
       continue;
     }
-    const holder = current as LockHolder;
+    if (current === 'unreadable') {
+      // Damaged but young: its holder may still be starting; look again.
+      await sleep(pollMs);
+      continue;
+    }
+    const holder = current;
     if (options.wait === false) {
       throw new ProjectLockedError(
         `${describeHolder(holder)} is working on this project (lock ${file}); run again when it is done, or without --no-wait to wait for it`,
@@ -134,20 +140,30 @@ export async function acquireLock(file: string, options: LockOptions): Promise<P
   return lock;
 }
 
+/**
+ * Creates the lock file whole: the record is written to a file of our own,
+ * then hard-linked to the lock's name, which fails with EEXIST when someone
+ * holds it. A waiter therefore never reads a lock file that is still empty.
+ */
 function tryCreate(file: string, me: LockHolder): boolean {
-  let fd: number;
+  const mine = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    fd = openSync(file, 'wx');
+    writeFileSync(mine, `${JSON.stringify(me)}\n`, { flag: 'wx' });
+    try {
+      linkSync(mine, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A file system without hard links: create the name itself (a waiter treats a young empty file as starting).
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+      writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
+    }
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new TolkError(`cannot create the project lock: ${(error as Error).message}`, { file });
-  }
-  try {
-    writeSync(fd, `${JSON.stringify(me)}\n`);
   } finally {
-    closeSync(fd);
+    tryUnlink(mine);
   }
-  return true;
 }
 
 /** The holder, 'gone' when the file vanished meanwhile, 'unreadable' when it is not a holder record. */
