@@ -1,81 +1,64 @@
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import type { Statement } from 'better-sqlite3';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import { toolVersion } from '../core/tool-version.js';
 import { checkQa, type QaSettings } from '../qa/index.js';
+import { sameMeta, type StateDb } from './state-db.js';
 
-/** `qa.json`: the QA findings of every (segment, translation) checked, for one tool version and one `qa` config. */
-interface State {
-  /** Tool version and `qa` settings: another of either checks everything again. */
-  fingerprint: string;
-  /** Keys of pairs with no finding. */
-  clean: string[];
-  /** Key → findings. */
-  found: Record<string, Diagnostic[]>;
-}
-
-/** Enough of sha256 to tell a few million pairs apart. */
-const KEY_DIGITS = 24;
-/** A run over a huge corpus keeps at most this many pairs (about 30 bytes each). */
-const MAX_KEYS = 1_000_000;
+/** Enough of sha256 to tell many millions of pairs apart (16 bytes). */
+const KEY_DIGITS = 32;
+/** New keys are written in transactions of this many. */
+const BATCH = 2_000;
 
 /**
  * The QA stage's findings per (segment, source, target, pair), kept beside the
- * memory like the segment cache: a warm run checks a translation it has seen
- * checked by looking up one hash instead of reading its numbers, marks and
- * punctuation again (QA cost 1.14× of a warm run without this; see README).
- * The rules are pure functions of these inputs and the settings, so a hit is
- * exactly what `checkQa` would return. Another tolk version or `qa` section
- * starts from nothing.
+ * memory (`qa_checked` in `.tolk/state.sqlite`): a warm run checks a
+ * translation it has seen checked by looking up one hash instead of reading
+ * its numbers, marks and punctuation again. The rules are pure functions of
+ * these inputs and the settings, so a hit is exactly what `checkQa` would
+ * return. Another tolk version or `qa` section starts from nothing. The run
+ * holds only the keys not yet written (at most one batch).
  */
 export class QaCache {
-  readonly #file: string;
+  readonly #db: StateDb;
   readonly #settings: QaSettings;
-  readonly #fingerprint: string;
-  #clean = new Set<string>();
-  #found = new Map<string, Diagnostic[]>();
-  #changed = false;
+  readonly #get: Statement<[Buffer], { findings: string | null }>;
+  readonly #put: Statement<[Buffer, string | null]>;
+  #pending = new Map<string, Diagnostic[]>();
 
-  private constructor(file: string, settings: QaSettings) {
-    this.#file = file;
+  private constructor(db: StateDb, settings: QaSettings) {
+    this.#db = db;
     this.#settings = settings;
-    this.#fingerprint = sha256(JSON.stringify([toolVersion(), settings.rules ?? {}, settings.length ?? {}, settings.accept ?? []]));
+    this.#get = db.prepare('SELECT findings FROM qa_checked WHERE key = ?');
+    this.#put = db.prepare('INSERT OR REPLACE INTO qa_checked (key, findings) VALUES (?, ?)');
   }
 
-  static async load(file: string, settings: QaSettings): Promise<QaCache> {
-    const cache = new QaCache(file, settings);
-    try {
-      const state = JSON.parse(await readFile(file, 'utf8')) as Partial<State>;
-      if (state.fingerprint === cache.#fingerprint && Array.isArray(state.clean) && state.found && typeof state.found === 'object') {
-        cache.#clean = new Set(state.clean);
-        cache.#found = new Map(Object.entries(state.found));
-      }
-    } catch {
-      // Missing or unreadable: everything is checked.
-    }
-    return cache;
+  static open(db: StateDb, settings: QaSettings): QaCache {
+    const fingerprint = sha256(JSON.stringify([toolVersion(), settings.rules ?? {}, settings.length ?? {}, settings.accept ?? []]));
+    if (!sameMeta(db, 'qa', fingerprint)) db.exec('DELETE FROM qa_checked');
+    return new QaCache(db, settings);
   }
 
   /** `checkQa` for one translation, from the cache when this pair was checked before. */
   check(source: string, target: string, languages: { source: string; target: string }, segment: string): Diagnostic[] {
     const key = sha256(`${languages.source}\u0000${languages.target}\u0000${segment}\u0000${source}\u0000${target}`).slice(0, KEY_DIGITS);
-    if (this.#clean.has(key)) return [];
-    const known = this.#found.get(key);
-    if (known) return known.map((f) => ({ ...f }));
+    const pending = this.#pending.get(key);
+    if (pending) return pending.map((f) => ({ ...f }));
+    const row = this.#get.get(Buffer.from(key, 'hex'));
+    if (row) return row.findings === null ? [] : (JSON.parse(row.findings) as Diagnostic[]);
     const findings = checkQa(source, target, languages, this.#settings, segment);
-    if (this.#clean.size + this.#found.size < MAX_KEYS) {
-      if (findings.length) this.#found.set(key, findings.map((f) => ({ ...f })));
-      else this.#clean.add(key);
-      this.#changed = true;
-    }
+    this.#pending.set(key, findings.map((f) => ({ ...f })));
+    if (this.#pending.size >= BATCH) this.save();
     return findings;
   }
 
-  async save(): Promise<void> {
-    if (!this.#changed) return;
-    const state: State = { fingerprint: this.#fingerprint, clean: [...this.#clean], found: Object.fromEntries(this.#found) };
-    await writeFileAtomic(this.#file, `${JSON.stringify(state)}\n`);
-    this.#changed = false;
+  /** Writes the keys checked since the last save. */
+  save(): void {
+    if (!this.#pending.size) return;
+    const pending = this.#pending;
+    this.#pending = new Map();
+    this.#db.transaction(() => {
+      for (const [key, findings] of pending) this.#put.run(Buffer.from(key, 'hex'), findings.length ? JSON.stringify(findings) : null);
+    })();
   }
 }

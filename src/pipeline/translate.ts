@@ -11,6 +11,7 @@ import { glossaryPhase, type GlossarySettings } from './glossary-phase.js';
 import { harvestPhase } from './harvest-phase.js';
 import { loadWork, planArticles } from './plan.js';
 import { QaCache } from './qa-cache.js';
+import { openStateDb } from './state-db.js';
 import { SeenSegments } from './seen-segments.js';
 import { SegmentCache } from './segment-cache.js';
 import { addCounts, mergeChunk, noCounts, type ChunkResult, type TranslateSummary } from './summary.js';
@@ -80,7 +81,8 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...(cache ? { cache } : {}),
   });
   const summary: TranslateSummary = { ...noCounts(), failed: [], violations: [], qa: [], written: [], upToDate: plan.upToDate, harvested: 0, interrupted: false, languages: {}, diagnostics: [] };
-  const written = options.stateDir && !options.dryRun ? await WrittenFiles.load(join(options.stateDir, 'written.json')) : undefined;
+  const state = options.stateDir && !options.dryRun ? openStateDb(join(options.stateDir, 'state.sqlite')) : undefined;
+  const written = state ? WrittenFiles.open(state) : undefined;
   const run: RunContext = {
     project,
     store: options.store,
@@ -94,7 +96,7 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const qaCache = options.qa && options.stateDir && !options.dryRun ? await QaCache.load(join(options.stateDir, 'qa.json'), options.qa) : undefined;
+  const qaCache = options.qa && state ? QaCache.open(state, options.qa) : undefined;
   const seen = new SeenSegments();
   const langs = options.languages.map((language, index) => startLanguage(options, language, index, seen, summary, qaCache));
   const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
@@ -141,8 +143,8 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
     for (const lang of langs) lang.carry?.resolve();
     await Promise.allSettled(window);
     await Promise.allSettled([writing]);
-    await written?.save();
-    await qaCache?.save();
+    qaCache?.save();
+    state?.close();
   }
   summary.interrupted ||= Boolean(options.signal?.aborted);
   for (const lang of Object.values(summary.languages)) addCounts(summary, lang);

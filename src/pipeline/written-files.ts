@@ -1,58 +1,43 @@
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import type { Statement } from 'better-sqlite3';
 import { sha256 } from '../core/hash.js';
 import { toolVersion } from '../core/tool-version.js';
-
-/** `written.json`: what tolk wrote and verified, for the tolk version that did it. */
-interface State {
-  tool: string;
-  /** Localized file → hash of its text as written. */
-  files: Record<string, string>;
-  /** Localized file → hash of the reassembled text and source shape that passed verification. */
-  verified: Record<string, string>;
-}
+import { sameMeta, type StateDb } from './state-db.js';
 
 /**
  * The hash of every localized article as tolk last wrote it, kept beside the
- * memory (not committed). A file that still has that hash holds nothing the
- * memory lacks, so it need not be parsed and read back. Beside it, the hash
- * of the reassembled text that passed the structure check, so an identical
- * rebuild is not parsed again. Without this record (a fresh clone) every
- * localized article is read back and verified once; another tolk version
- * verifies again.
+ * memory (`written` in `.tolk/state.sqlite`, not committed). A file that
+ * still has that hash holds nothing the memory lacks, so it need not be
+ * parsed and read back. Beside it, the hash of the reassembled text that
+ * passed the structure check, so an identical rebuild is not parsed again.
+ * Without this record (a fresh clone) every localized article is read back
+ * and verified once; another tolk version verifies again. Writes are made
+ * as they come (one small row per article), so the run holds none of it.
  */
 export class WrittenFiles {
-  readonly #file: string;
-  #state: State = { tool: toolVersion(), files: {}, verified: {} };
-  #changed = false;
+  readonly #get: Statement<[string], { hash: string | null; verified: string | null }>;
+  readonly #putHash: Statement<[string, string]>;
+  readonly #putVerified: Statement<[string, string]>;
 
-  private constructor(file: string) {
-    this.#file = file;
+  private constructor(db: StateDb) {
+    this.#get = db.prepare('SELECT hash, verified FROM written WHERE path = ?');
+    this.#putHash = db.prepare('INSERT INTO written (path, hash) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash');
+    this.#putVerified = db.prepare('INSERT INTO written (path, verified) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET verified = excluded.verified');
   }
 
-  static async load(file: string): Promise<WrittenFiles> {
-    const written = new WrittenFiles(file);
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<State> & Record<string, unknown>;
-      if (parsed && typeof parsed === 'object') {
-        if (typeof parsed.files === 'object' && parsed.files) written.#state.files = parsed.files;
-        else written.#state.files = parsed as Record<string, string>; // the first format: files only
-        if (parsed.tool === written.#state.tool && typeof parsed.verified === 'object' && parsed.verified) written.#state.verified = parsed.verified;
-      }
-    } catch {
-      // Missing or unreadable: every article is simply read back.
-    }
-    return written;
+  static open(db: StateDb): WrittenFiles {
+    // What passed another tolk's structure check is checked again; the hashes of what was written stay true.
+    if (!sameMeta(db, 'verified-by', toolVersion())) db.exec('UPDATE written SET verified = NULL');
+    return new WrittenFiles(db);
   }
 
   /** True when `text` is exactly what tolk wrote to `path`. */
   unchanged(path: string, text: string): boolean {
-    return this.#state.files[path] === sha256(text);
+    const hash = this.#get.get(path)?.hash;
+    return hash != null && hash === sha256(text);
   }
 
   record(path: string, text: string): void {
-    this.#state.files[path] = sha256(text);
-    this.#changed = true;
+    this.#putHash.run(path, sha256(text));
   }
 
   /**
@@ -62,18 +47,17 @@ export class WrittenFiles {
    */
   verifier(path: string): { check: (text: string, shape: string) => boolean; record: () => void } {
     let last: string | undefined;
+    let known: string | null | undefined;
     return {
-      check: (text, shape) => (last = sha256(`${shape}\u0000${text}`)) === this.#state.verified[path],
+      check: (text, shape) => {
+        known ??= this.#get.get(path)?.verified ?? null;
+        return (last = sha256(`${shape}\u0000${text}`)) === known;
+      },
       record: () => {
-        if (last === undefined || last === this.#state.verified[path]) return;
-        this.#state.verified[path] = last;
-        this.#changed = true;
+        if (last === undefined || last === known) return;
+        this.#putVerified.run(path, last);
+        known = last;
       },
     };
-  }
-
-  async save(): Promise<void> {
-    if (this.#changed) await writeFileAtomic(this.#file, `${JSON.stringify(this.#state, null, 1)}\n`);
-    this.#changed = false;
   }
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeArticleCorpus } from '../../src/bench/articles.js';
 import { fromXmlPlaceholders } from '../../src/engines/xml-placeholders.js';
+import { SCHEMA_VERSION } from '../../src/memory/sqlite/migrations.js';
 import { parseMarkdown } from '../../src/markdown/index.js';
 import { treeShape } from '../../src/markdown/shape.js';
 import { readProvenance } from '../../src/localized/index.js';
@@ -42,6 +43,7 @@ const storedIds = (root: string): Set<string> => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Killed before the schema was created: a valid, empty database.
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'units'").get()) return new Set();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     return new Set((db.prepare('SELECT s.source FROM units u JOIN sources s ON s.segment_id = u.segment_id').all() as Array<{ source: string }>).map((r) => r.source));
   } finally {
     db.close();
@@ -139,12 +141,8 @@ describe('pipeline reliability', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'units'").get()) return new Set();
-        // Killed between a new memory's first migrations (each its own transaction): an older schema, no translation yet.
-        const units = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'units'").get() as { sql: string };
-        if (!/\bsegment_id\b/.test(units.sql)) {
-          expect(db.prepare('SELECT COUNT(*) AS n FROM units').get()).toEqual({ n: 0 });
-          return new Set();
-        }
+        // A new memory's schema is made in one transaction: a kill leaves none or all of it, never an older one.
+        expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         const rows = db.prepare('SELECT u.target_lang AS lang, s.source FROM units u JOIN sources s ON s.segment_id = u.segment_id').all() as Array<{ lang: string; source: string }>;
         return new Set(rows.map((r) => `${r.lang}\t${r.source}`));
       } finally {

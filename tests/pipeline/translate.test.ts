@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -245,9 +246,11 @@ describe('translate pipeline', () => {
     const root = makeProject({ 'tolk.config.json': config(), 'articles/nl/a.md': seed, 'articles/nl/b.md': rich });
     const stateDir = join(root, '.tolk');
     await run(root, { af: scriptedEngine() }, { stateDir });
-    const state = JSON.parse(readFileSync(join(stateDir, 'written.json'), 'utf8'));
-    expect(Object.keys(state.verified).sort()).toEqual([join(root, 'articles/af/a.md'), join(root, 'articles/af/b.md')]);
-    expect(Object.keys(state.files).sort()).toEqual(Object.keys(state.verified).sort());
+    const db = new Database(join(stateDir, 'state.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT path, hash, verified FROM written ORDER BY path').all() as Array<{ path: string; hash: string | null; verified: string | null }>;
+    db.close();
+    expect(rows.map((r) => r.path)).toEqual([join(root, 'articles/af/a.md'), join(root, 'articles/af/b.md')]);
+    expect(rows.every((r) => r.hash && r.verified)).toBe(true);
     const first = snapshot(root);
     await run(root, { af: scriptedEngine() }, { stateDir, force: true });
     const texts = (files: Record<string, string>) => Object.entries(files).filter(([p]) => p.startsWith('articles/af'));

@@ -84,12 +84,11 @@ export function migrate(db: Database, file: string): void {
   if (version > SCHEMA_VERSION) {
     throw new Error(`${file} has schema version ${version}; this tolk knows up to ${SCHEMA_VERSION}: upgrade tolk`);
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    // IMMEDIATE, and the version read again inside: two processes opening a new memory migrate it once.
-    db.transaction(() => {
-      if ((db.pragma('user_version', { simple: true }) as number) > v) return;
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
-  }
+  if (version === SCHEMA_VERSION) return;
+  // Every pending step in one IMMEDIATE transaction, the version read again inside: two processes opening a new
+  // memory migrate it once, and one killed midway leaves the schema it found, never one between versions.
+  db.transaction(() => {
+    for (let v = db.pragma('user_version', { simple: true }) as number; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
 }
