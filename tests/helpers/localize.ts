@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { loadProject, type Project } from '../../src/config/index.js';
-import type { Engine } from '../../src/engines/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { translateArticles } from '../../src/pipeline/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
 import { scriptedEngine, upper } from './scripted-engine.js';
+import { translateWith } from './translate-run.js';
 
 /**
  * Localizes every source article through the real pipeline, so localized
@@ -20,14 +18,7 @@ export async function localize(root: string, languages: string[], translate: (ta
     request.segments.map((s) => ({ text: translate(s, request.targetLanguage) ?? `${s}<99/>` })),
   );
   try {
-    await translateArticles({
-      project,
-      store,
-      languages,
-      engines: new Map(languages.map((l) => [l, engine])),
-      queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 2 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
-      fuzzyThreshold: 75,
-    });
+    await translateWith(root, { engines: Object.fromEntries(languages.map((l) => [l, engine])), store, concurrency: 2 });
   } finally {
     await store.close();
   }

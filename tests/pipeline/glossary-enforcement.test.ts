@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/index.js';
 import type { Concept, Glossary } from '../../src/glossary/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { translateArticles } from '../../src/pipeline/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
 import { readProvenance } from '../../src/localized/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
+import { translateWith } from '../helpers/translate-run.js';
 
 const concept = (id: string, terms: Concept['terms']): Concept => ({ id, file: 't.tbx', dnt: false, terms });
 const glossary: Glossary = {
@@ -24,15 +22,7 @@ async function run(enforcement: 'warning' | 'error') {
     { glossary: 'hints' as const },
   );
   const store = new SqliteMemoryStore(':memory:');
-  const summary = await translateArticles({
-    project: await loadProject({ root }),
-    store,
-    languages: ['en'],
-    engines: new Map([['en', engine]]),
-    queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
-    fuzzyThreshold: 75,
-    glossary: { glossary, enforcement },
-  });
+  const summary = await translateWith(root, { engines: { en: engine }, store, glossary: { glossary, enforcement } });
   const stored = [];
   for await (const entry of store.entries()) stored.push(entry);
   return { summary, text: readFileSync(join(root, 'articles/en/a.md'), 'utf8'), stored };

@@ -2,15 +2,13 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/index.js';
 import { SqliteMemoryStore } from '../../src/memory/index.js';
-import { translateArticles } from '../../src/pipeline/index.js';
 import { QaCache } from '../../src/pipeline/qa-cache.js';
 import { openStateDb } from '../../src/pipeline/state-db.js';
 import { checkQa, type QaSettings } from '../../src/qa/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
+import { translateWith } from '../helpers/translate-run.js';
 
 const PAIR = { source: 'nl', target: 'en' };
 
@@ -59,13 +57,9 @@ describe('QA findings cached per (segment, translation)', () => {
     const engine = scriptedEngine('careless', (request) => request.segments.map((s) => ({ text: s.replace('Ajax wint met 5-3', 'Ajax wins 3-5').replace('Het weer was goed.', 'The weather was good.') })));
     const store = new SqliteMemoryStore(':memory:');
     const translate = async () =>
-      translateArticles({
-        project: await loadProject({ root }),
+      translateWith(root, {
+        engines: { en: engine },
         store,
-        languages: ['en'],
-        engines: new Map([['en', engine]]),
-        queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
-        fuzzyThreshold: 75,
         qa: { enforcement: 'warning' },
         stateDir: join(root, '.tolk'),
         force: true,

@@ -1,13 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/index.js';
 import { SqliteMemoryStore, type MemoryEntry } from '../../src/memory/index.js';
-import { translateArticles } from '../../src/pipeline/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
 import { readProvenance } from '../../src/localized/index.js';
 import { makeProject } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
+import { translateWith } from '../helpers/translate-run.js';
 
 const article = '# Ajax wint met 5-3\n\nHet weer was goed.\n\nEr waren 1.500 toeschouwers.\n';
 /** An engine that turns the score round and leaves an Apertium mark; the rest is right. */
@@ -20,15 +18,7 @@ const careless = () =>
 
 async function run(enforcement: 'warning' | 'error', store = new SqliteMemoryStore(':memory:'), root = makeProject({ 'tolk.config.json': JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['en'] }), 'articles/nl/a.md': article })) {
   const engine = careless();
-  const summary = await translateArticles({
-    project: await loadProject({ root }),
-    store,
-    languages: ['en'],
-    engines: new Map([['en', engine]]),
-    queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
-    fuzzyThreshold: 75,
-    qa: { enforcement },
-  });
+  const summary = await translateWith(root, { engines: { en: engine }, store, qa: { enforcement } });
   const stored: MemoryEntry[] = [];
   for await (const entry of store.entries()) stored.push(entry);
   return { summary, text: readFileSync(join(root, 'articles/en/a.md'), 'utf8'), stored, root, store };

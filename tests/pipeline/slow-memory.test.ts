@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/index.js';
 import { readProvenance } from '../../src/localized/index.js';
 import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
-import { translateArticles } from '../../src/pipeline/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
 import { makeProject, repoRoot } from '../helpers/project.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
+import { translateWith } from '../helpers/translate-run.js';
 
 const seed = readFileSync(join(repoRoot, 'articles/nl/kazachstan-parijs-2024.md'), 'utf8');
 
@@ -33,19 +31,10 @@ describe('translate pipeline with a slow memory', () => {
       'articles/nl/b.md': seed.replace(/Kazachstan/g, 'Oezbekistan'),
       'articles/nl/c.md': seed.replace(/Parijs/g, 'Londen'),
     });
-    const project = await loadProject({ root });
     const inner = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
     const engine = scriptedEngine('scripted', undefined, { maxSegments: 1000, maxCharacters: 1_000_000 });
     try {
-      const summary = await translateArticles({
-        project,
-        store: slowLookups(inner, 50),
-        languages: ['af'],
-        engines: new Map([['af', engine]]),
-        queue: createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 2 }), retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1 } }),
-        fuzzyThreshold: 75,
-        chunkSize: 1,
-      });
+      const summary = await translateWith(root, { engines: { af: engine }, store: slowLookups(inner, 50), concurrency: 2, chunkSize: 1 });
       expect(summary.written).toHaveLength(3);
       for (const name of ['a', 'b', 'c']) expect(readProvenance(readFileSync(join(root, `articles/af/${name}.md`), 'utf8'))?.complete, name).toBe(100);
       expect(engine.received.length).toBe(new Set(engine.received).size);

@@ -2,34 +2,24 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/index.js';
 import type { Engine } from '../../src/engines/index.js';
 import { parseMarkdown } from '../../src/markdown/index.js';
 import { treeShape } from '../../src/markdown/shape.js';
 import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
-import { translateArticles, type TranslateOptions } from '../../src/pipeline/index.js';
-import { createLocalQueue } from '../../src/queue/index.js';
+import type { TranslateOptions } from '../../src/pipeline/index.js';
 import { readProvenance } from '../../src/localized/index.js';
 import { makeProject, repoRoot, snapshot } from '../helpers/project.js';
 import { scriptedEngine, transient, upper, type ScriptedEngine } from '../helpers/scripted-engine.js';
+import { translateWith } from '../helpers/translate-run.js';
 
 const seed = readFileSync(join(repoRoot, 'articles/nl/kazachstan-parijs-2024.md'), 'utf8');
 const rich = readFileSync(join(repoRoot, 'tests/fixtures/articles/rich.md'), 'utf8');
 const config = (languages = ['af']) => JSON.stringify({ sourceLanguage: 'nl', targetLanguages: languages });
 
 async function run(root: string, engines: Record<string, Engine>, extra: Partial<TranslateOptions> & { store?: MemoryStore } = {}) {
-  const project = await loadProject({ root });
   const store = extra.store ?? new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
   try {
-    return await translateArticles({
-      project,
-      store,
-      languages: Object.keys(engines),
-      engines: new Map(Object.entries(engines)),
-      queue: createLocalQueue({ engines: new Set(Object.values(engines)), limits: () => ({ concurrency: 2 }), retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 } }),
-      fuzzyThreshold: 75,
-      ...extra,
-    });
+    return await translateWith(root, { concurrency: 2, retries: 3, ...extra, engines, store });
   } finally {
     if (!extra.store) await store.close();
   }
