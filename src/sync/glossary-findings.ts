@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { checkTranslation, matchers, storedViolation, violationDiagnostic, type Glossary, type Violation, type ViolationPlace } from '../glossary/index.js';
+import { checkTranslation, matchers, storedViolation, violationDiagnostic, type Glossary, type Violation, type ViolationPlace, type SubjectFields } from '../glossary/index.js';
 
 export interface GlossaryContext {
   glossary: Glossary;
   enforcement: 'warning' | 'error';
+  /** Config `glossary.subjects`, for the articles rebuilt after an import (imported units themselves are checked against every entry). */
+  subjects?: SubjectFields;
 }
 
 /** Checks new translations against the glossary, as `tolk glossary check` reports hand edits. */
