@@ -165,7 +165,7 @@ const sentencesOf = (docs: readonly NtrexDocument[], lines: readonly string[]) =
  * The sports documents declare `subject: sports`; the others declare nothing and, with no default subject, get only
  * the glossary entries no subject claims (places, names): the repository's `glossary.subjects`.
  */
-async function throughTolk(docs: readonly NtrexDocument[], source: string[], from: string, to: string, engine: Engine): Promise<string[]> {
+export async function throughTolk(docs: readonly NtrexDocument[], source: string[], from: string, to: string, engine: Engine): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'tolk-quality-'));
   try {
     mkdirSync(join(root, `articles/${from}`), { recursive: true });
@@ -192,7 +192,7 @@ async function throughTolk(docs: readonly NtrexDocument[], source: string[], fro
 }
 
 /** Raw `apertium <pair>` in text mode over the same Markdown articles, its marks stripped. */
-function rawApertium(docs: readonly NtrexDocument[], source: string[], pair: string): string[] {
+export function rawApertium(docs: readonly NtrexDocument[], source: string[], pair: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'tolk-raw-'));
   try {
     const input = join(dir, 'articles.md');

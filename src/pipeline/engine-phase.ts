@@ -110,7 +110,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
     const sources = new Map(batch);
     for (const segment of result.segments) {
-      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected) : undefined;
+      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected, sent.get(segment.id)!.lowercaseAfter) : undefined;
       // A word the engine did not know inside a protected term is gone once the term is filled in.
       const fills = sent.get(segment.id)!.fills;
       const outside = segment.text !== undefined && fills.size ? restoreTerms(segment.text, new Map([...fills.keys()].map((id) => [id, '']))) : undefined;
