@@ -65,6 +65,30 @@ describe('glossary subjects (config glossary.subjects, front matter subject)', (
     ]);
   });
 
+  it('sync: a hand edit is checked against its article\'s subject; the XLIFF a translator gets notes only the entries of the unit\'s article', () => {
+    const two = { 'articles/en/race.md': articles['articles/en/race.md'], 'articles/en/weather.md': articles['articles/en/weather.md'] };
+    root = makeProject({ 'tolk.config.json': config({ enforcement: 'warning' }), 'glossaries/terms.csv': glossary, ...two });
+    expect(runTolk(['translate'], root).code).toBe(0);
+    const exported = runTolk(['sync', 'export', '--to', 'es', '--all', '-o', 'out.xlf'], root);
+    expect(exported.code).toBe(0);
+    const xliff = readFileSync(join(root, 'out.xlf'), 'utf8');
+    const unitOf = (source: string) => xliff.slice(xliff.lastIndexOf('<unit ', xliff.indexOf(source)), xliff.indexOf('</unit>', xliff.indexOf(source)));
+    expect(unitOf('win the heat.')).toContain('"heat" → "serie"');
+    expect(unitOf('felt the heat all day.')).not.toContain('"heat"');
+    expect(unitOf('felt the heat all day.')).toContain('"newsroom" → "redacción"');
+
+    for (const [file, from, to] of [['articles/es/race.md', / el serie/, ' el calor'], ['articles/es/weather.md', /todo el día/, 'todo el santo día']] as const) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text).toMatch(from);
+      writeFileSync(join(root, file), text.replace(from, to));
+    }
+    const { code, stdout } = runTolk(['sync', '--json'], root);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { stored: unknown[]; findings: Array<{ rule: string; file: string; term: string }> };
+    expect(report.stored).toHaveLength(2);
+    expect(report.findings.map(({ rule, file, term }) => ({ rule, file, term }))).toEqual([{ rule: 'glossary-missing', file: 'articles/es/race.md', term: 'heat' }]);
+  });
+
   it('articleSubjects and ScopedGlossary: one subject or a list, any case; unlisted subject fields apply everywhere', () => {
     expect(articleSubjects({ subject: 'Sports' })).toEqual(['sports']);
     expect(articleSubjects({ subject: ['news', 'Sports'] })).toEqual(['news', 'sports']);
