@@ -89,6 +89,27 @@ describe('glossary subjects (config glossary.subjects, front matter subject)', (
     expect(report.findings.map(({ rule, file, term }) => ({ rule, file, term }))).toEqual([{ rule: 'glossary-missing', file: 'articles/es/race.md', term: 'heat' }]);
   });
 
+  it('sync import: a translator\'s unit is checked against the subject of its article', () => {
+    const two = { 'articles/en/race.md': articles['articles/en/race.md'], 'articles/en/weather.md': articles['articles/en/weather.md'] };
+    root = makeProject({ 'tolk.config.json': config({ enforcement: 'warning' }), 'glossaries/terms.csv': glossary, ...two });
+    expect(runTolk(['translate'], root).code).toBe(0);
+    expect(runTolk(['sync', 'export', '--to', 'es', '--all', '-o', 'out.xlf'], root).code).toBe(0);
+    let xliff = readFileSync(join(root, 'out.xlf'), 'utf8');
+    const ids: Record<string, string> = {};
+    for (const [source, target] of [['The newsroom saw her win the heat.', 'La redacción la vio ganar el calor.'], ['The newsroom felt the heat all day.', 'La redacción sintió el calor todo el día.']] as const) {
+      const segment = `<segment id="s1" state="initial" subState="tolk:source-copy">\n        <source xml:space="preserve">${source}</source>\n        <target xml:space="preserve">${source}</target>`;
+      expect(xliff).toContain(segment);
+      ids[source] = /<unit id="([0-9a-f]+)">/.exec(xliff.slice(xliff.lastIndexOf('<unit ', xliff.indexOf(segment))))![1]!;
+      xliff = xliff.replace(segment, `<segment id="s1" state="translated">\n        <source xml:space="preserve">${source}</source>\n        <target xml:space="preserve">${target}</target>`);
+    }
+    writeFileSync(join(root, 'out.xlf'), xliff);
+    const { code, stdout } = runTolk(['sync', 'import', 'out.xlf', '--json'], root);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { imported: number; findings: Array<{ rule: string; segment: string; term: string }> };
+    expect(report.imported).toBe(2);
+    expect(report.findings.map(({ rule, segment, term }) => ({ rule, segment, term }))).toEqual([{ rule: 'glossary-missing', segment: ids['The newsroom saw her win the heat.'], term: 'heat' }]);
+  });
+
   it('articleSubjects and ScopedGlossary: one subject or a list, any case; unlisted subject fields apply everywhere', () => {
     expect(articleSubjects({ subject: 'Sports' })).toEqual(['sports']);
     expect(articleSubjects({ subject: ['news', 'Sports'] })).toEqual(['news', 'sports']);
