@@ -108,7 +108,7 @@ export function syncLanguages(project: Project, asked: readonly string[] | undef
 
 export async function projectGlossary(project: Project): Promise<GlossaryContext | undefined> {
   if (project.config.glossaries.length === 0) return undefined;
-  return { glossary: await loadGlossaries(project.root, project.config.glossaries), enforcement: project.config.glossary.enforcement };
+  return { glossary: await loadGlossaries(project.root, project.config.glossaries), enforcement: project.config.glossary.enforcement, subjects: project.config.glossary.subjects };
 }
 
 async function withMemory<T>(project: Project, work: (store: MemoryStore) => Promise<T>): Promise<T> {

@@ -58,7 +58,7 @@ async function translateUnlocked(project: Project, options: TranslateArticlesRun
     translateArticles({
       ...run,
       fuzzyThreshold: config.memory.fuzzyThreshold,
-      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
+      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement, subjects: config.glossary.subjects } } : {}),
       qa: config.qa,
       stateDir: dirname(resolve(project.root, config.memory.path)),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

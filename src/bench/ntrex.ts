@@ -10,14 +10,17 @@ export const NTREX_LANGUAGES = { eng: 'en', nld: 'nl', afr: 'af', spa: 'es', deu
 export type NtrexCode = keyof typeof NTREX_LANGUAGES;
 
 /**
- * Documents whose subject is sport, chosen by hand from the headlines: football, rugby, golf (Ryder Cup), ice
- * hockey, Formula 1, baseball, basketball, MMA, athletics, diving.
+ * The subject of each document (`SUBJECTS.tsv`: `sports` or `news`, classified by hand from the headlines, the
+ * rationale in the file's header and notes), as its article declares it in front matter.
  */
-export const SPORTS_DOCUMENTS = new Set([
-  'upi.176249', 'bbc.381746', 'upi.176251', 'reuters.218921', 'scotsman.133765', 'reuters.218911', 'independent.226301',
-  'reuters.218923', 'scotsman.133791', 'independent.226346', 'bbc.381646', 'reuters.218914', 'scotsman.133758',
-  'cnn.304521', 'bbc.381789', 'scotsman.133753', 'scotsman.133801', 'independent.226349', 'bbc.381705', 'euronews-en.153826',
-]);
+export function ntrexSubjects(): Map<string, string> {
+  return new Map(
+    readFileSync(`${DIR}SUBJECTS.tsv`, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t') as [string, string]),
+  );
+}
 
 /** The lines of one language, line-aligned with every other. */
 export function ntrexLines(code: NtrexCode): string[] {
@@ -31,16 +34,23 @@ export interface NtrexDocument {
   id: string;
   /** Line numbers (0-based) of its sentences; the first is the headline. */
   lines: number[];
+  /** `sports` or `news` (SUBJECTS.tsv). */
+  subject: string;
   sports: boolean;
 }
 
 export function ntrexDocuments(): NtrexDocument[] {
   const ids = readFileSync(`${DIR}DOCUMENT_IDS.tsv`, 'utf8').split('\n').filter(Boolean);
+  const subjects = ntrexSubjects();
   const docs: NtrexDocument[] = [];
   ids.forEach((id, line) => {
     const last = docs.at(-1);
     if (last?.id === id) last.lines.push(line);
-    else docs.push({ id, lines: [line], sports: SPORTS_DOCUMENTS.has(id) });
+    else {
+      const subject = subjects.get(id);
+      if (!subject) throw new Error(`bench-data/ntrex/SUBJECTS.tsv: no subject for document ${id}`);
+      docs.push({ id, lines: [line], subject, sports: subject === 'sports' });
+    }
   });
   return docs;
 }

@@ -31,9 +31,15 @@ export function escapeSentence(sentence: string): string {
     .replace(/^([+\-=])/, '\\$1');
 }
 
-/** One document as an article: the headline as its heading, each sentence a paragraph. */
-export function documentArticle(lines: readonly string[]): string {
-  return `# ${escapeSentence(lines[0]!)}\n\n${lines.slice(1).map(escapeSentence).join('\n\n')}\n`;
+/** One document as an article: the headline as its heading, each sentence a paragraph; with `subject`, front matter declaring it. */
+export function documentArticle(lines: readonly string[], subject?: string): string {
+  const head = subject ? `---\nsubject: ${subject}\n---\n\n` : '';
+  return `${head}# ${escapeSentence(lines[0]!)}\n\n${lines.slice(1).map(escapeSentence).join('\n\n')}\n`;
+}
+
+/** The article subjects of the glossary's subject fields as this repository's own config sets them (`glossary.subjects`). */
+function glossarySubjects(): Record<string, string[]> {
+  return (JSON.parse(readFileSync(join(repoRoot, 'tolk.config.json'), 'utf8')) as { glossary: { subjects: Record<string, string[]> } }).glossary.subjects;
 }
 
 /** The text of each heading and paragraph of a Markdown text, escapes resolved: what a reader sees. */
@@ -154,19 +160,24 @@ export function benchSeeded(log: (line: string) => void): Figure[] {
 /** Sentences of the documents in order, headline first, as the bench scores them. */
 const sentencesOf = (docs: readonly NtrexDocument[], lines: readonly string[]) => docs.flatMap((d) => d.lines.map((l) => lines[l]!));
 
-/** `tolk translate` (in process: plan, memory, Apertium, sports glossary, reassembly) over the documents as articles. */
-async function throughTolk(docs: readonly NtrexDocument[], source: string[], from: string, to: string, engine: Engine): Promise<string[]> {
+/**
+ * `tolk translate` (in process: plan, memory, Apertium, sports glossary, reassembly) over the documents as articles.
+ * The sports documents declare `subject: sports`; the others declare nothing and, with no default subject, get only
+ * the glossary entries no subject claims (places, names): the repository's `glossary.subjects`.
+ */
+export async function throughTolk(docs: readonly NtrexDocument[], source: string[], from: string, to: string, engine: Engine): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'tolk-quality-'));
   try {
     mkdirSync(join(root, `articles/${from}`), { recursive: true });
-    docs.forEach((d, i) => writeFileSync(join(root, `articles/${from}/${String(i).padStart(3, '0')}-${d.id}.md`), documentArticle(d.lines.map((l) => source[l]!))));
-    writeFileSync(join(root, 'tolk.config.json'), JSON.stringify({ sourceLanguage: from, targetLanguages: [to], glossaries: [join(repoRoot, 'glossaries/sports.tbx')] }));
+    docs.forEach((d, i) => writeFileSync(join(root, `articles/${from}/${String(i).padStart(3, '0')}-${d.id}.md`), documentArticle(d.lines.map((l) => source[l]!), d.sports ? 'sports' : undefined)));
+    const subjects = glossarySubjects();
+    writeFileSync(join(root, 'tolk.config.json'), JSON.stringify({ sourceLanguage: from, targetLanguages: [to], glossaries: [join(repoRoot, 'glossaries/sports.tbx')], glossary: { subjects } }));
     const project = await loadProject({ root });
     const glossary = await loadGlossaries(repoRoot, ['glossaries/sports.tbx']);
     const store = new SqliteMemoryStore(join(root, 'tm.sqlite'));
     const queue = createLocalQueue({ engines: [engine], limits: () => ({ concurrency: 1 }), retry: { retries: 1, minDelayMs: 10, maxDelayMs: 10 } });
     const summary = await translateArticles({
-      project, store, languages: [to], engines: new Map([[to, engine]]), queue, fuzzyThreshold: 75, glossary: { glossary, enforcement: 'warning' },
+      project, store, languages: [to], engines: new Map([[to, engine]]), queue, fuzzyThreshold: 75, glossary: { glossary, enforcement: 'warning', subjects },
     });
     await store.close();
     if (summary.failed.length) throw new Error(`tolk translate ${from}→${to}: ${summary.failed.length} segments failed`);
@@ -181,7 +192,7 @@ async function throughTolk(docs: readonly NtrexDocument[], source: string[], fro
 }
 
 /** Raw `apertium <pair>` in text mode over the same Markdown articles, its marks stripped. */
-function rawApertium(docs: readonly NtrexDocument[], source: string[], pair: string): string[] {
+export function rawApertium(docs: readonly NtrexDocument[], source: string[], pair: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'tolk-raw-'));
   try {
     const input = join(dir, 'articles.md');
@@ -198,7 +209,7 @@ function rawApertium(docs: readonly NtrexDocument[], source: string[], pair: str
   }
 }
 
-async function benchChrf(log: (line: string) => void): Promise<Figure[]> {
+export async function benchChrf(log: (line: string) => void): Promise<Figure[]> {
   const has = spawnSync('apertium', ['-l'], { encoding: 'utf8' });
   if (has.status !== 0) return [skipped({ name: 'chrF nld→afr, tolk vs raw Apertium', unit: 'chrF', goal: 'tolk ≥ raw' }, 'apertium not installed')];
   const docs = ntrexDocuments();

@@ -1,7 +1,7 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readText, readTextIfExistsSync } from '../core/read-text.js';
-import { checkTranslation, loadGlossaries, matchers, violationDiagnostic, type Glossary } from '../glossary/index.js';
+import { articleSubjects, checkTranslation, loadGlossaries, ScopedGlossary, violationDiagnostic, type Glossary } from '../glossary/index.js';
 import { segmentArticle, type SegmentedArticle } from '../markdown/index.js';
 import { alignLocalized, readProvenance, untouchedSinceWritten } from '../localized/index.js';
 import { displayPath, listSourceArticles, localizedPath, sourcePath } from '../project/index.js';
@@ -19,11 +19,12 @@ export interface GlossaryCheckOptions {
 /**
  * Glossary findings for the localized articles on disk, so hand edits are
  * checked too: each translated segment is aligned to its source through the
- * article's record and checked like a fresh translation.
+ * article's record and checked like a fresh translation, against the entries
+ * of the article's subjects (config `glossary.subjects`).
  */
 export async function glossaryFindings(options: GlossaryCheckOptions): Promise<Diagnostic[]> {
   const { project, glossary } = options;
-  const terms = glossary ? matchers(glossary) : undefined;
+  const scoped = glossary ? new ScopedGlossary(glossary, project.config.glossary.subjects) : undefined;
   const sourceLanguage = project.config.sourceLanguage;
   const findings: Diagnostic[] = [];
   for (const path of await listSourceArticles(project)) {
@@ -47,7 +48,7 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
       }
       if (text === undefined) continue;
       // An article nobody touched since tolk wrote (and structure-checked) it has no tag damage to find.
-      if (!terms && untouchedSinceWritten(text)) continue;
+      if (!scoped && untouchedSinceWritten(text)) continue;
       const provenance = readProvenance(text);
       if (!provenance) continue;
       const alignment = alignLocalized({
@@ -72,7 +73,8 @@ export async function glossaryFindings(options: GlossaryCheckOptions): Promise<D
       if (alignment.unaligned) {
         findings.push({ severity: 'error', rule: 'tag-damage', language, file: display, message: `cannot be aligned to its source: ${alignment.unaligned}` });
       }
-      if (!terms) continue;
+      if (!scoped) continue;
+      const terms = scoped.matchers(articleSubjects((await parsedSource()).frontMatter?.data, project.config.glossary.defaultSubject));
       // Source text tolk left in place is no translation to check; a person's translation of it is.
       for (const segment of alignment.segments.filter((s) => s.recordedHash || s.edited)) {
         for (const v of checkTranslation(segment.source.segment.source, segment.target, terms(sourceLanguage), terms(language))) {

@@ -50,9 +50,18 @@ export const configSchema = z
     glossary: z
       .object({
         enforcement: z.enum(['warning', 'error']).default('warning'),
+        /**
+         * Article subjects and the glossary subject fields (TBX `subjectField`, CSV `subject`) that belong to each:
+         * `{ "sports": ["athletics", "swimming", …] }`. An entry whose subject is listed applies only in articles of
+         * that subject (front matter `subject: sports`); an entry whose subject is listed nowhere, or that has none,
+         * applies in every article. @default {} (every entry applies everywhere)
+         */
+        subjects: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+        /** The subject of an article whose front matter names none. @default none: such an article gets only the entries no subject claims */
+        defaultSubject: z.string().min(1).optional(),
       })
       .strict()
-      .default({ enforcement: 'warning' }),
+      .default({ enforcement: 'warning', subjects: {} }),
     /** Quality checks on every translation tolk uses or is given (src/qa): numbers, engine marks, untranslated text, capitals, punctuation, length. */
     qa: z
       .object({

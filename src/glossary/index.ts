@@ -7,3 +7,4 @@ export { violationDiagnostic, type ViolationPlace } from './violation-diagnostic
 export { protectTerms, restoreTerms, type Protected } from './protect.js';
 export { glossaryHints, type GlossaryHint } from './hints.js';
 export { loadGlossaries } from './load-glossaries.js';
+export { articleSubjects, ScopedGlossary, type SubjectFields } from './subjects.js';

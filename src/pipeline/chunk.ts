@@ -12,6 +12,7 @@ import { emptyChunk, type ChunkResult } from './summary.js';
 import type { SeenSegments } from './seen-segments.js';
 import { writeLocalized } from './write-localized.js';
 import { contextExactIds } from '../localized/index.js';
+import { articleSubjects } from '../glossary/index.js';
 import { contextHooks, styleGuideFor } from './context.js';
 import type { WrittenFiles } from './written-files.js';
 
@@ -51,9 +52,16 @@ export interface LanguageRun {
 
 /** Segments one chunk hands to the next; its write stage waits until they are back. */
 export interface Carry {
-  segments: Array<{ id: string; source: string; article: string }>;
+  segments: Array<{ id: string; source: string; article: string; subjects: string[] }>;
   done: Promise<void>;
   resolve: () => void;
+}
+
+/** A segment a chunk needs: its source, the first article it occurs in and that article's subjects. */
+interface Needed {
+  source: string;
+  article: string;
+  subjects: string[];
 }
 
 /** One chunk's part for one language up to the engines' answers, and the write stage to run when the chunk before is written. */
@@ -103,14 +111,16 @@ async function untilWrite(
   result.counts = counts;
   const items = work.flatMap((item) => item.targets.filter((t) => t.language === language).map((target) => ({ item, target })));
 
-  // Every segment of the chunk once, with the first article it occurs in; `fresh` ones were not in an earlier chunk.
-  const needed = new Map<string, { source: string; article: string }>();
+  // Every segment of the chunk once, with the first article it occurs in and that article's subjects (the glossary
+  // entries it is translated and checked with); `fresh` ones were not in an earlier chunk.
+  const needed = new Map<string, Needed>();
   const fresh = new Set<string>();
   for (const { item } of items) {
+    const subjects = articleSubjects(item.article.frontMatter?.data, project.config.glossary.defaultSubject);
     for (const segment of item.article.segments) {
       counts.segments++;
       if (needed.has(segment.id)) continue;
-      needed.set(segment.id, { source: segment.source, article: item.display });
+      needed.set(segment.id, { source: segment.source, article: item.display, subjects });
       if (!lang.seen.has(segment.id, lang.index)) fresh.add(segment.id);
     }
   }
@@ -139,7 +149,7 @@ async function untilWrite(
 
   // The chunk before's partial batch goes first; this chunk's own partial batch waits for the next chunk.
   for (const c of carried?.segments ?? []) {
-    if (!needed.has(c.id)) needed.set(c.id, { source: c.source, article: c.article });
+    if (!needed.has(c.id)) needed.set(c.id, { source: c.source, article: c.article, subjects: c.subjects });
     fresh.add(c.id); // checked here, where its translation arrives
   }
   let send: Array<[string, string]> = [...(carried?.segments.map((c) => [c.id, c.source] as [string, string]) ?? []), ...missing];
@@ -149,7 +159,7 @@ async function untilWrite(
 
   await sendMissing(run, lang, send, needed, translations, result, items);
 
-  const checked = enforce(checks, new Map([...translations].filter(([id]) => fresh.has(id))), new Map([...needed].map(([id, n]) => [id, n.source])));
+  const checked = enforce(checks, new Map([...translations].filter(([id]) => fresh.has(id))), new Map([...needed].map(([id, n]) => [id, n.source])), (id) => needed.get(id)?.subjects);
   result.violations = checked.violations;
   result.qa = checked.qa;
   for (const { id, reason } of checked.blocked) {
@@ -171,14 +181,14 @@ async function untilWrite(
 }
 
 /** This chunk's last batch, when partly filled and not the run's last, waits for the next chunk's first. */
-function handOn(lang: LanguageRun, send: Array<[string, string]>, needed: Map<string, { article: string }>, carried: Carry | undefined, last: boolean): Carry | undefined {
+function handOn(lang: LanguageRun, send: Array<[string, string]>, needed: Map<string, Needed>, carried: Carry | undefined, last: boolean): Carry | undefined {
   const tail = [...batches(send, lang.engine.limits)].at(-1);
   const carriedIds = new Set(carried?.segments.map((c) => c.id));
   // Engines that read context get whole articles per batch: nothing is handed on.
   if (last || lang.engine.readsContext || !tail || tail.length >= lang.engine.limits.maxSegments || tail.some(([id]) => carriedIds.has(id))) return undefined;
   let resolve!: () => void;
   const done = new Promise<void>((r) => (resolve = r));
-  lang.carry = { segments: tail.map(([id, source]) => ({ id, source, article: needed.get(id)!.article })), done, resolve };
+  lang.carry = { segments: tail.map(([id, source]) => ({ id, source, article: needed.get(id)!.article, subjects: needed.get(id)!.subjects })), done, resolve };
   return lang.carry;
 }
 
@@ -187,7 +197,7 @@ async function sendMissing(
   run: RunContext,
   lang: LanguageRun,
   send: Array<[string, string]>,
-  needed: Map<string, { source: string; article: string }>,
+  needed: Map<string, Needed>,
   translations: Map<string, Known>,
   result: ChunkResult,
   items: ReadonlyArray<{ item: ArticleWork }>,
@@ -197,7 +207,7 @@ async function sendMissing(
   const progress = (done: number) => run.onProgress?.({ language, done: lang.sent + done, total: lang.sent + send.length });
   let done = 0;
   progress(0);
-  const protect = checks.glossary ? (_: string, source: string) => checks.glossary!.protect(source) : undefined;
+  const protect = checks.glossary ? (id: string, source: string) => checks.glossary!.protect(source, needed.get(id)?.subjects) : undefined;
   const engineOptions = run.engineOptions?.(engine.name);
   const answers = runEnginePhase(
     {
@@ -207,7 +217,7 @@ async function sendMissing(
       targetLanguage: language,
       segments: send,
       ...(protect ? { protect } : {}),
-      ...(checks.glossary ? { hints: checks.glossary.hints } : {}),
+      ...(checks.glossary ? { hints: (batch: Array<[string, string]>) => checks.glossary!.hints(batch.map(([id, source]) => ({ source, subjects: needed.get(id)?.subjects }))) } : {}),
       // Engines that read context get one article per batch, with its title, neighbours and the style guide.
       ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(run.project.config.styleGuide, language)) : {}),
       article: (id) => needed.get(id)?.article,

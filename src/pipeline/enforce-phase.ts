@@ -28,15 +28,18 @@ export interface Enforced {
  * The enforce phase: glossary and QA checks over the translations about to
  * be used (engine, memory or human). Returns the findings and which machine
  * translations `enforcement: "error"` keeps out; it changes nothing itself.
+ * A segment is checked against the glossary entries of its article's
+ * subjects (`subjects`; absent: every entry), so no term the subject
+ * excludes is demanded.
  */
-export function enforce(checks: Checks, translations: ReadonlyMap<string, Known>, sources: ReadonlyMap<string, string>): Enforced {
+export function enforce(checks: Checks, translations: ReadonlyMap<string, Known>, sources: ReadonlyMap<string, string>, subjects?: (id: string) => readonly string[] | undefined): Enforced {
   const out: Enforced = { violations: [], qa: [], blocked: [] };
   const { language } = checks;
   for (const [id, { target, status }] of translations) {
     const source = sources.get(id);
     if (source === undefined) continue;
     if (checks.glossary) {
-      const violations = checks.glossary.violations(source, target);
+      const violations = checks.glossary.violations(source, target, subjects?.(id));
       for (const v of violations) out.violations.push({ ...v, language, segment: id, source, status });
       if (violations.length && checks.glossaryEnforcement === 'error' && status === 'machine') {
         // Kept out by the glossary: QA has nothing left to judge.
@@ -56,8 +59,8 @@ export function enforce(checks: Checks, translations: ReadonlyMap<string, Known>
 }
 
 /** The findings stored with a translation in the memory (as glossary violations and QA findings are shown to translators). */
-export function storedChecks(checks: Checks, source: string, target: string, segment?: string, only?: 'qa'): string[] {
-  const glossary = checks.glossary && only !== 'qa' ? checks.glossary.violations(source, target).map(storedViolation) : [];
+export function storedChecks(checks: Checks, source: string, target: string, segment?: string, only?: 'qa', subjects?: readonly string[]): string[] {
+  const glossary = checks.glossary && only !== 'qa' ? checks.glossary.violations(source, target, subjects).map(storedViolation) : [];
   const qa = checks.qa ? checkQa(source, target, { source: checks.sourceLanguage, target: checks.language }, checks.qa, segment).map(storedFinding) : [];
   return [...glossary, ...qa];
 }
@@ -67,10 +70,10 @@ export function engineWrites(
   checks: Checks,
   engine: string,
   pairs: ReadonlyArray<[string, string]>,
-  segment: (id: string) => { source: string; article: string },
+  segment: (id: string) => { source: string; article: string; subjects?: readonly string[] },
 ): MemoryWrite[] {
   return pairs.map(([id, target]) => {
-    const { source, article } = segment(id);
+    const { source, article, subjects } = segment(id);
     return {
       segmentId: id,
       sourceLanguage: checks.sourceLanguage,
@@ -80,7 +83,7 @@ export function engineWrites(
       origin: `engine:${engine}`,
       status: 'machine' as Status,
       article,
-      violations: storedChecks(checks, source, target, id),
+      violations: storedChecks(checks, source, target, id, undefined, subjects),
     };
   });
 }

@@ -16,8 +16,8 @@ export interface EngineInput {
   segments: Array<[string, string]>;
   /** What travels for a segment (glossary placeholders in) and how to put the terms back. Identity when absent. */
   protect?: (id: string, source: string) => Protected;
-  /** Glossary entries for a batch, for engines that take them. */
-  hints?: (sources: string[]) => GlossaryHint[] | undefined;
+  /** Glossary entries for a batch ([segment id, tagged source] pairs), for engines that take them. */
+  hints?: (batch: Array<[string, string]>) => GlossaryHint[] | undefined;
   /** The article around a batch, for engines that read it. */
   context?: (ids: string[]) => EngineContext | undefined;
   /** The article a segment is sent with: batches never span two (set for engines that read context). */
@@ -66,7 +66,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
         return { source, ...(fills.size ? { fills: [...fills] } : {}), ...(article ? { article } : {}) };
       }),
     };
-    const hints = input.hints?.(batch.map(([, s]) => s));
+    const hints = input.hints?.(batch);
     const context = input.context?.(batch.map(([id]) => id));
     return {
       engine: input.engine.name,
@@ -110,7 +110,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
     const sources = new Map(batch);
     for (const segment of result.segments) {
-      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected) : undefined;
+      const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected, sent.get(segment.id)!.lowercaseAfter) : undefined;
       // A word the engine did not know inside a protected term is gone once the term is filled in.
       const fills = sent.get(segment.id)!.fills;
       const outside = segment.text !== undefined && fills.size ? restoreTerms(segment.text, new Map([...fills.keys()].map((id) => [id, '']))) : undefined;

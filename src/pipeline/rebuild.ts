@@ -2,6 +2,7 @@ import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { MemoryStore } from '../memory/index.js';
 import { enforce } from './enforce-phase.js';
+import { articleSubjects } from '../glossary/index.js';
 import { glossaryPhase, type GlossarySettings } from './glossary-phase.js';
 import { lookupTranslations } from './memory-phase.js';
 import type { ArticleWork, TargetWork } from './plan.js';
@@ -49,7 +50,13 @@ export async function rebuildArticles(options: RebuildOptions): Promise<RebuildR
     const translations = await lookupTranslations(store, sourceLanguage, language, sources);
     if (options.glossary?.enforcement === 'error') {
       const glossary = glossaryPhase(options.glossary, sourceLanguage, language);
-      const checked = enforce({ sourceLanguage, language, ...(glossary ? { glossary, glossaryEnforcement: 'error' as const } : {}) }, translations, sources);
+      // Each segment with the subjects of the first article it occurs in, as `tolk translate` checks it.
+      const subjects = new Map<string, string[]>();
+      for (const { item } of items) {
+        const declared = articleSubjects(item.article.frontMatter?.data, project.config.glossary.defaultSubject);
+        for (const s of item.article.segments) if (!subjects.has(s.id)) subjects.set(s.id, declared);
+      }
+      const checked = enforce({ sourceLanguage, language, ...(glossary ? { glossary, glossaryEnforcement: 'error' as const } : {}) }, translations, sources, (id) => subjects.get(id));
       for (const { id } of checked.blocked) translations.delete(id);
     }
     const lookup = (id: string) => translations.get(id)?.target;

@@ -1,11 +1,12 @@
 import type { Project } from '../config/index.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { writeXliff, type Prefill, type Xliff12Codes, type XliffFileOut, type XliffFormat, type XliffUnitOut } from '../exchange/index.js';
-import { matchers, type Glossary } from '../glossary/index.js';
+import { ScopedGlossary, type Glossary } from '../glossary/index.js';
 import { checkTags, tagShape } from '../tagged/index.js';
 import type { MemoryStore } from '../memory/index.js';
 import { contextExactIds, shortId } from '../localized/index.js';
 import { findAllEdits } from './markdown-edits.js';
+import { subjectsByArticle } from './glossary-findings.js';
 import { lookupTranslations } from '../pipeline/index.js';
 import type { IndexedSegment, SegmentIndex } from './segment-index.js';
 import { stringTranslations, type IndexedString } from './string-index.js';
@@ -70,7 +71,8 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
   const current = await lookupTranslations(store, sourceLanguage, language, new Map(index.work.flatMap((w) => w.article.segments.map((s) => [s.id, s.source] as const))));
   const stale = staleSegments(index, language);
   const inContext = contextMatches(index, language, (id) => current.get(id)?.target);
-  const sourceTerms = options.glossary ? matchers(options.glossary)(sourceLanguage) : undefined;
+  const scoped = options.glossary ? new ScopedGlossary(options.glossary, project.config.glossary.subjects) : undefined;
+  const subjectsOf = subjectsByArticle(project, index.work);
 
   const pending = findAllEdits(project, index.work, new Set([language])).edits.filter((e) => current.get(e.segmentId)?.target !== e.target);
   if (pending.length) {
@@ -100,7 +102,8 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
     return matches.filter((m) => m.segmentId !== id).slice(0, options.fuzzyMatches ?? 3);
   };
   const targetOptions: UnitTargetOptions = { prefill: options.prefill ?? 'source', translated: options.translated ?? 'target' };
-  const termNotes = (source: string) => (sourceTerms ? glossaryNotes(source, sourceTerms, language) : []);
+  // An article's unit lists the entries of its first article's subjects; a UI string's, every entry.
+  const termNotes = (source: string, article?: string) => (scoped ? glossaryNotes(source, scoped.matchers(article === undefined ? undefined : subjectsOf(article))(sourceLanguage), language) : []);
 
   // The index knows the articles' segments for every language; only article languages get them.
   const articleSegments = project.config.articleLanguages.includes(language) ? index.segments : new Map<string, IndexedSegment>();
@@ -129,7 +132,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportReport>
       source: segment.source,
       ...(context ? markContextMatch(target, usable.target) : target),
       locations: occurrences.map((o) => ({ file: o.article, line: o.line })),
-      notes: [...locationNotes(occurrences), reasonNote(reason), ...(context ? [contextNote()] : []), ...qaNotes(project, segment.source, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(segment.source)],
+      notes: [...locationNotes(occurrences), reasonNote(reason), ...(context ? [contextNote()] : []), ...qaNotes(project, segment.source, usable?.target, language, id), ...fuzzyNotes(similar), ...termNotes(segment.source, occurrences[0]?.path)],
       codes,
     }, reason);
   }

@@ -3,7 +3,7 @@ import type { XliffDocument } from '../exchange/index.js';
 import { statusRank, type MemoryStore, type MemoryWrite, type Status } from '../memory/index.js';
 import { stringValue } from '../strings/index.js';
 import type { XliffUnitIn } from '../exchange/index.js';
-import { GlossaryChecker } from './glossary-findings.js';
+import { GlossaryChecker, subjectsByArticle } from './glossary-findings.js';
 import type { ImportFile, ImportReport } from './import-types.js';
 import { judgeUnit, unitLabel } from './judge-unit.js';
 import { qaForTranslation } from './qa-findings.js';
@@ -111,6 +111,7 @@ export async function decideUnits(
   report: Pick<ImportReport, 'unchanged' | 'untranslated' | 'draftsNotApplied' | 'findings'>,
 ): Promise<Decided> {
   const { project, store, index, checker } = at;
+  const subjectsOf = subjectsByArticle(project, index.work);
   const writes: Decided['writes'] = [];
   const stringUpdates: StringUpdate[] = [];
   const inMemory = await store.lookup(units.map((u) => u.segmentId), language);
@@ -160,7 +161,9 @@ export async function decideUnits(
       });
       continue;
     }
-    const violations = checker.violations(unit.source, unit.target, language);
+    // A unit of an article is checked against the entries of the article's subjects (its first occurrence's, as translated).
+    const first = index.segments.get(unit.segmentId)?.occurrences[0];
+    const violations = checker.violations(unit.source, unit.target, language, first ? subjectsOf(first.path) : undefined);
     report.findings.push(...checker.findings(violations, { file: unit.file, line: unit.unit.line, language, segment: unit.segmentId }));
     const qa = qaForTranslation(project, unit.source, unit.target, { file: unit.file, line: unit.unit.line, language, segment: unit.segmentId });
     report.findings.push(...qa.findings);

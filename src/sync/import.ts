@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { readXliff, type XliffDocument, type XliffFormat, type XliffUnitIn } from '../exchange/index.js';
 import { fuzzyScore, type MemoryStore } from '../memory/index.js';
 import { shortId } from '../localized/index.js';
-import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
+import { GlossaryChecker, subjectsByArticle, type GlossaryContext } from './glossary-findings.js';
 import { fileLanguage } from './languages.js';
 import { findAllEdits } from './markdown-edits.js';
 import { rebuildArticles } from '../pipeline/index.js';
@@ -71,7 +71,7 @@ export async function importXliff(options: ImportOptions): Promise<ImportReport>
     .map((item) => ({ ...item, targets: item.targets.filter((t) => affectedKeys.has(`${t.language}\n${item.path}`)) }))
     .filter((item) => item.targets.length > 0);
   const scan = findAllEdits(project, affected, new Set(languages));
-  const edits = await storeEdits(project, store, scan.edits, options.glossary);
+  const edits = await storeEdits(project, store, scan.edits, options.glossary, subjectsByArticle(project, index.work));
   report.edits = edits.stored.length;
   report.problems.push(...scan.problems, ...edits.refused);
   report.findings.push(...edits.findings);

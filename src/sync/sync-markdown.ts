@@ -4,7 +4,7 @@ import { statusRank, type MemoryStore, type MemoryWrite } from '../memory/index.
 import { rebuildArticles, type ArticleWork } from '../pipeline/index.js';
 import { withoutConflicts } from '../localized/index.js';
 import { displayPath } from '../project/index.js';
-import { GlossaryChecker, type GlossaryContext } from './glossary-findings.js';
+import { GlossaryChecker, subjectsByArticle, type GlossaryContext } from './glossary-findings.js';
 import { qaForTranslation } from './qa-findings.js';
 import { findAllEdits, type MarkdownEdit } from './markdown-edits.js';
 import type { SegmentIndex } from './segment-index.js';
@@ -34,6 +34,8 @@ export async function storeEdits(
   store: MemoryStore,
   edits: readonly MarkdownEdit[],
   glossary?: GlossaryContext,
+  /** The subjects of an edit's source article (`subjectsByArticle`), for its glossary check. */
+  subjectsOf?: (article: string) => readonly string[] | undefined,
 ): Promise<StoreEditsResult> {
   const result: StoreEditsResult = { stored: [], known: [], refused: [], findings: [] };
   const checker = new GlossaryChecker(project.config.sourceLanguage, glossary);
@@ -49,7 +51,7 @@ export async function storeEdits(
       result.known.push(edit);
       continue;
     }
-    const violations = checker.violations(edit.source, edit.target, edit.language);
+    const violations = checker.violations(edit.source, edit.target, edit.language, subjectsOf?.(edit.article));
     result.findings.push(...checker.findings(violations, { file: edit.file, line: edit.line, language: edit.language, segment: edit.segmentId }));
     const qa = qaForTranslation(project, edit.source, edit.target, { file: edit.file, line: edit.line, language: edit.language, segment: edit.segmentId });
     result.findings.push(...qa.findings);
@@ -111,7 +113,7 @@ export async function syncMarkdown(options: SyncMarkdownOptions): Promise<SyncMa
     scan.edits.push(...strings.edits);
     scan.problems.push(...strings.problems);
   }
-  const stored = await storeEdits(project, store, scan.edits, options.glossary);
+  const stored = await storeEdits(project, store, scan.edits, options.glossary, subjectsByArticle(project, index.work));
   // Known edits count too: their article's record still names the old text until it is rebuilt.
   const changed = new Set([...stored.stored, ...stored.known].map((e) => `${e.language}\n${e.segmentId}`));
   const problems = [...scan.problems, ...stored.refused];

@@ -91,11 +91,13 @@ describe('shipped glossaries', () => {
     }
   });
 
-  it('glossary files: TBX and CSV have the same concepts, preferred terms, dnt flags and notes', () => {
+  it('glossary files: TBX and CSV have the same concepts, preferred terms, dnt flags, subjects and notes', () => {
     expect(csv.concepts).toHaveLength(tbx.concepts.length);
     const preferred = (c: Concept) => Object.fromEntries(Object.entries(c.terms).map(([language, terms]) => [language, terms[0]!.text]));
     expect(csv.concepts.map(preferred)).toEqual(tbx.concepts.map(preferred));
     expect(csv.concepts.map((c) => c.dnt)).toEqual(tbx.concepts.map((c) => c.dnt));
+    // The subject scopes an entry to articles of that subject (config glossary.subjects): both files must agree.
+    expect(csv.concepts.map((c) => c.subject)).toEqual(tbx.concepts.map((c) => c.subject));
     // TBX notes end in `[af: unverified: …]` per langSet note; the CSV says the same as `[check: af, kk]`.
     const tbxNotes = tbx.concepts.map((c) => {
       const languages = [...c.note!.matchAll(/ \[([a-z]+): unverified[^\]]*\]/g)].map((m) => m[1]);

@@ -119,6 +119,20 @@ describe('glossary protection', () => {
     expect(restoreTerms('Twee <1>medaljes</1> vir <2>Nasim</2>', fills)).toBe('Twee medalje vir Nazym Kyzaibay');
   });
 
+  it('protect: a capital the engine puts at a term\'s tags is undone where the source goes on in lowercase (not in German, not acronyms)', () => {
+    const { tagged, fills, inflected, lowercaseAfter } = protectTerms('Twee medailles voor Nazym Kyzaibay. De medaille is van goud', terms('nl'), 'af', { terms: true });
+    expect(tagged).toBe('Twee <1>medailles</1> voor <2>Nazym Kyzaibay</2>. De <3>medaille</3> is van goud');
+    expect([...(lowercaseAfter ?? [])]).toEqual([1, 3]);
+    // As Apertium returns a tag around several words: the kept inflected term and the word after it capitalised.
+    expect(restoreTerms('Twee <1>Medaljes</1> Vir <2>Nasim</2>. Die <3>medalje</3> Is van goud', fills, inflected, lowercaseAfter)).toBe('Twee medaljes vir Nazym Kyzaibay. Die medalje is van goud');
+    expect(restoreTerms('Twee <1>medaljes</1> ITV <2>Nasim</2>', fills, inflected, lowercaseAfter)).toBe('Twee medaljes ITV Nazym Kyzaibay');
+    // The name after which the source has a full stop, and German, whose nouns are capitalised, keep what the engine wrote.
+    expect(protectTerms('Twee medailles voor Nazym Kyzaibay.', terms('nl'), 'af', { terms: true }).lowercaseAfter).toEqual(new Set([1]));
+    const german = matchers({ concepts: [concept('medal', { nl: [{ text: 'medaille', status: 'preferred' }], de: [{ text: 'Medaille', status: 'preferred' }] })] });
+    expect(protectTerms('De medaille is van goud', german('nl'), 'de', { terms: true }).lowercaseAfter).toBeUndefined();
+    expect(protectTerms('De medaille is van goud', german('nl'), 'af', { terms: true }).lowercaseAfter).toBeUndefined(); // no af term: not protected
+  });
+
   it('protect: with glossary-aware engines only names are protected; terms go as hints', () => {
     const source = 'Het gewichtheffen met Nazym Kyzaibay';
     expect(protectTerms(source, terms('nl'), 'en', { terms: false }).tagged).toBe('Het gewichtheffen met <1>Nazym Kyzaibay</1>');
