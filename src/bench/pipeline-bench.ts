@@ -47,12 +47,6 @@ async function translate(root: string, engine: Engine, store: MemoryStore, extra
   });
 }
 
-/** Seconds of one call. */
-async function seconds(task: () => unknown): Promise<number> {
-  const started = performance.now();
-  await task();
-  return (performance.now() - started) / 1000;
-}
 
 /**
  * Engine saturation: a simulated engine with `slots` requests at a time,

@@ -1,4 +1,4 @@
-import { isForbidden, type Concept, type Glossary, type Term } from './model.js';
+import { type Concept, type Glossary, type Term } from './model.js';
 import { stemmerFor } from './stem.js';
 
 /** A word of a text with its place. */

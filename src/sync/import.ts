@@ -1,9 +1,8 @@
 import type { Project } from '../config/index.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { readXliff, type XliffDocument, type XliffFormat, type XliffUnitIn } from '../exchange/index.js';
-import { fuzzyScore, type MemoryStore } from '../memory/index.js';
+import { readXliff, type XliffDocument } from '../exchange/index.js';
+import { fuzzyScore } from '../memory/index.js';
 import { shortId } from '../localized/index.js';
-import { GlossaryChecker, subjectsByArticle, type GlossaryContext } from './glossary-findings.js';
+import { GlossaryChecker, subjectsByArticle } from './glossary-findings.js';
 import { fileLanguage } from './languages.js';
 import { findAllEdits } from './markdown-edits.js';
 import { rebuildArticles } from '../pipeline/index.js';

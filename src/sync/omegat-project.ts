@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { Project } from '../config/index.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { normalizeLanguageTag, writeTmx } from '../exchange/index.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/project.js';
-import { sourceModules, type SourceModule } from '../helpers/source-modules.js';
+import { sourceModules } from '../helpers/source-modules.js';
 
 /**
  * Each stage folder under src/ is used through its index.ts, and the index
@@ -28,7 +28,6 @@ const DEEP_IMPORTS: Record<string, string> = {
 };
 
 
-type Module = SourceModule;
 const modules = sourceModules;
 
 /** The value names an index exports (types are the entry points' own and may be exported freely). */
