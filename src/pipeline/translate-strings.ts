@@ -5,6 +5,7 @@ import { expectedKeys, listNamespaces, localeFile, readResource, setMissingKey, 
 import { runEnginePhase } from './engine-phase.js';
 import { lookupTranslations } from './memory-phase.js';
 import type { FailedSegment, RunOptions } from './translate.js';
+import type { QueueCounts } from '../queue/index.js';
 
 export type TranslateStringsOptions = RunOptions;
 
@@ -13,6 +14,8 @@ export interface StringsSummary {
   filled: Array<{ language: string; file: string; key: string }>;
   failed: FailedSegment[];
   languages: Record<string, { engine: string; missing: number; tmExact: number; engineSegments: number; engineRequests: number; engineCharacters: number }>;
+  /** With a remote queue (`queue.url`): its jobs, every producer's and worker's, when the run ended. */
+  queue?: QueueCounts;
 }
 
 interface Missing extends StringSegment {

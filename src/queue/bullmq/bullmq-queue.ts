@@ -2,7 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { TolkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { jobId, type EngineJob, type EngineResult } from '../job.js';
-import type { JobQueue, QueueLimits } from '../job-queue.js';
+import type { JobQueue, QueueCounts, QueueLimits } from '../job-queue.js';
 import type { RetryPolicy } from '../retry.js';
 import { connectionFor, DEFAULT_PREFIX, redactRedisUrl } from './connection.js';
 
@@ -205,6 +205,19 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     },
     get size() {
       return size;
+    },
+    async counts() {
+      const total: QueueCounts = { waiting: 0, active: 0, done: 0, failed: 0 };
+      for (const made of queues.values()) {
+        const { queue } = await made;
+        const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed');
+        total.waiting += (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) + (c['waiting-children'] ?? 0);
+        total.active += c.active ?? 0;
+        total.done += c.completed ?? 0;
+        total.failed += c.failed ?? 0;
+      }
+      lastContact = Date.now();
+      return total;
     },
     async close() {
       clearInterval(watchdog);
