@@ -3,11 +3,11 @@ import type { Project } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineFor, engineProfile, type Engine } from '../engines/index.js';
-import { loadGlossaries } from '../glossary/index.js';
 import { projectLockFile, withProjectLock, type LockOptions } from '../project/index.js';
 import { openMemory } from '../memory/index.js';
 import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
 import { createLocalQueue, loadBullmq, type EngineJob, type EngineProfile, type JobQueue, type QueueCounts, type QueueLimits } from '../queue/index.js';
+import { checkSettings } from './check-settings.js';
 import { remoteQueueOf } from './remote-queue.js';
 
 /** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
@@ -61,13 +61,12 @@ export async function translate(project: Project, options: TranslateArticlesRunO
 
 async function translateUnlocked(project: Project, options: TranslateArticlesRunOptions): Promise<TranslateSummary> {
   const { config } = project;
-  const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
+  const settings = await checkSettings(project);
   return withEngines(project, options, options.to ?? config.articleLanguages, (run) =>
     translateArticles({
       ...run,
       fuzzyThreshold: config.memory.fuzzyThreshold,
-      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement } } : {}),
-      qa: config.qa,
+      ...settings,
       stateDir: dirname(resolve(project.root, config.memory.path)),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.articles ? { articles: options.articles } : {}),

@@ -211,6 +211,7 @@ async function sendMissing(
       // Engines that read context get one article per batch, with its title, neighbours and the style guide.
       ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(run.project.config.styleGuide, language)) : {}),
       article: (id) => needed.get(id)?.article,
+      ...(checks.fingerprint ? { checks: checks.fingerprint } : {}),
     },
     run.queue,
     { logger: run.logger, ...(run.signal ? { signal: run.signal } : {}) },

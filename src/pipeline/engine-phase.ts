@@ -24,6 +24,8 @@ export interface EngineInput {
   group?: (id: string) => string;
   /** The article a segment occurs in, for the worker that stores it in a shared memory. */
   article?: (id: string) => string | undefined;
+  /** Fingerprint of the checks the producer stores answers with, for a worker that stores them first (`JobMemory.checks`). */
+  checks?: string;
 }
 
 /** What one answered job gives the run; the phase yields one per job, as answers arrive. */
@@ -60,6 +62,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     // What a remote worker stores in the shared memory before acknowledging (the local queue ignores it).
     const memory = {
       origin: `engine:${input.engine.name}`,
+      ...(input.checks ? { checks: input.checks } : {}),
       segments: batch.map(([id, source]) => {
         const fills = sent.get(id)!.fills;
         const article = input.article?.(id);

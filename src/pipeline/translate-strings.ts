@@ -73,8 +73,10 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     stats.engineCharacters = toSend.reduce((n, [, s]) => n + s.length, 0);
     if (options.dryRun) continue;
     const engineOptions = options.engineOptions?.(engine.name);
+    const place = (id: string) => `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`;
     const answers = runEnginePhase(
-      { engine, ...(engineOptions ? { engineOptions } : {}), sourceLanguage, targetLanguage: language, segments: toSend },
+      // A worker stores what this run stores: the string's place as its article, no findings (none are checked here).
+      { engine, ...(engineOptions ? { engineOptions } : {}), sourceLanguage, targetLanguage: language, segments: toSend, article: place },
       options.queue,
       { logger, ...(options.signal ? { signal: options.signal } : {}) },
     );
@@ -90,7 +92,7 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
             target,
             origin: `engine:${engine.name}`,
             status: 'machine' as const,
-            article: `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`,
+            article: place(id),
           })),
         );
       }

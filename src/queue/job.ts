@@ -34,6 +34,12 @@ export interface EngineJob {
 export interface JobMemory {
   /** Memory origin of the translations, `engine:<name>`. */
   origin: string;
+  /**
+   * Fingerprint of the glossary and QA settings the producer checks answers
+   * with: a worker whose own settings have the same one stores each
+   * translation with the findings the producer would store. Absent: none.
+   */
+  checks?: string;
   segments: Array<{
     /** The tagged source as the article has it (no glossary placeholders): the memory's key text. */
     source: string;

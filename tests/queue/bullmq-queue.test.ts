@@ -5,7 +5,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { RetryableEngineError, type Engine } from '../../src/engines/index.js';
 import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
 import { createBullmqQueue, createBullmqWorker } from '../../src/queue/bullmq/index.js';
-import type { EngineJob, JobQueue, RetryPolicy } from '../../src/queue/index.js';
+import { answerWrites } from '../../src/pipeline/index.js';
+import type { EngineJob, EngineResult, JobQueue, RetryPolicy } from '../../src/queue/index.js';
 import { segmentId } from '../../src/tagged/index.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
 import { describeJobQueue } from './contract.js';
@@ -48,7 +49,7 @@ async function setup(engine: Engine, producers: number, options: { store?: Memor
     engineFor: async () => engine,
     concurrency: options.concurrency ?? 2,
     retry: fastRetry,
-    ...(options.store ? { store: options.store } : {}),
+    ...(options.store ? { store: { memory: options.store, writes: (j: EngineJob, r: EngineResult, e: Engine) => answerWrites(j, r, e) } } : {}),
   });
   const queues: JobQueue[] = Array.from({ length: producers }, () => createBullmqQueue({ url, prefix, limits: () => ({ concurrency: 4 }), retry: fastRetry }));
   return {
