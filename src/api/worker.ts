@@ -66,7 +66,7 @@ export async function runWorker(project: Project, options: WorkerRunOptions = {}
         warned.add(theirs);
         logger.warn(`worker: a producer checks with another glossary or QA settings than ${project.root}: its answers are stored without findings until it stores its own`);
       }
-      return answerWrites(job, result, engine, settings);
+      return { writes: answerWrites(job, result, engine, settings), asProducer: theirs === fingerprint };
     };
     const worker = await createBullmqWorker({
       url: remote.url,

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engines/index.js';
+import { segmentId } from '../tagged/index.js';
 import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
@@ -29,9 +30,10 @@ export interface WorkersBenchOptions {
   log: (line: string) => void;
 }
 
-/** A LibreTranslate-wire server that serves `slots` requests at once, each `latencyMs`, and records request starts. */
+/** A LibreTranslate-wire server that serves `slots` requests at once, each `latencyMs`, and records request starts and ends. */
 async function fakeEngine(slots: number, latencyMs: number) {
   const starts: number[] = [];
+  const ends: number[] = [];
   let busy = 0;
   const queue: Array<() => void> = [];
   const server: Server = createServer((req, res) => {
@@ -45,6 +47,7 @@ async function fakeEngine(slots: number, latencyMs: number) {
           const q = (JSON.parse(body) as { q: string[] }).q;
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ translatedText: q.map((s) => `[af] ${s}`) }));
+          ends.push(Date.now());
           busy--;
           queue.shift()?.();
         }, latencyMs);
@@ -54,18 +57,37 @@ async function fakeEngine(slots: number, latencyMs: number) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, starts, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, starts, ends, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/**
+ * Slot time the engine sat idle per job while the run lasted (first request start to last answer): slots ×
+ * span − time serving, over the jobs. Zero when every slot went from one request straight to the next; what a
+ * job costs besides the engine (fetch, store, acknowledge, next fetch) shows here whatever the machine's load.
+ */
+function idlePerJob(engine: { starts: number[]; ends: number[] }, slots: number, latencyMs: number): number {
+  const jobs = engine.starts.length;
+  if (jobs === 0) return 0;
+  const span = Math.max(...engine.ends) - Math.min(...engine.starts);
+  // The last wave may hold fewer jobs than slots: those slots had nothing left to serve.
+  const lastWave = jobs % slots === 0 ? 0 : (slots - (jobs % slots)) * latencyMs;
+  return Math.max(0, slots * span - jobs * latencyMs - lastWave) / jobs;
 }
 
 let counter = 0;
+/** Jobs as a producer sends them: with what the worker stores in the shared memory before acknowledging. */
 const jobsFor = (count: number, segments: number): EngineJob[] => {
   const run = `${process.pid}-${Date.now()}-${counter++}`;
-  return Array.from({ length: count }, (_, j) => ({
-    engine: 'libretranslate',
-    sourceLanguage: 'nl',
-    targetLanguage: 'af',
-    segments: Array.from({ length: segments }, (_, i) => ({ id: `${run}-${j}-${i}`, text: `Zin ${i} van opdracht ${j} (${run}).` })),
-  }));
+  return Array.from({ length: count }, (_, j) => {
+    const texts = Array.from({ length: segments }, (_, i) => `Zin ${i} van opdracht ${j} (${run}).`);
+    return {
+      engine: 'libretranslate',
+      sourceLanguage: 'nl',
+      targetLanguage: 'af',
+      segments: texts.map((text) => ({ id: segmentId('nl', text), text })),
+      memory: { origin: 'engine:libretranslate', segments: texts.map((source) => ({ source, article: `bench/${run}-${j}.md` })) },
+    };
+  });
 };
 
 /** Seconds for all jobs through a queue. */
@@ -148,6 +170,7 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
 
     // Throughput with 1, 2, 4 workers, each at most 2 jobs; the queue's global concurrency is the engine's slots.
     const throughput = new Map<number, ReturnType<typeof summarize>>();
+    const idleSlots = new Map<number, ReturnType<typeof summarize>>();
     for (const workers of [1, 2, 4]) {
       const prefix = `bench-${process.pid}-w${workers}`;
       project(prefix);
@@ -156,10 +179,17 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
       try {
         await timeJobs(queue, withEngineUrl(jobsFor(2, segments))); // warm: connections, engine built
         const samples: number[] = [];
-        for (let r = 0; r < runs; r++) samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
+        const idle: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          engine.starts.length = 0;
+          engine.ends.length = 0;
+          samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
+          idle.push(idlePerJob(engine, slots, latencyMs));
+        }
         const s = summarize(samples);
         throughput.set(workers, s);
-        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity})`);
+        idleSlots.set(workers, summarize(idle));
+        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity}), engine slots idle ${Math.round(summarize(idle).median)} ms a job`);
       } finally {
         await queue.close();
         await stopWorkers(children);
@@ -181,6 +211,19 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
         }),
       );
     }
+    // What the workers and Redis add between one request and the next at the engine (only 4 workers fill its slots).
+    const idle4 = idleSlots.get(4)!;
+    figures.push(
+      figure({
+        name: 'workers: engine slot idle per job, 4 workers (fetch → engine → store → acknowledge → next fetch)',
+        value: idle4.median,
+        unit: 'ms/job',
+        spread: { min: idle4.min, max: idle4.max, runs: idle4.runs },
+        baseline: { name: 'engine time per job', value: latencyMs, unit: 'ms' },
+        goal: '≤ 20 ms (0.9× capacity at 200 ms a request)',
+        pass: idle4.median <= 20,
+      }),
+    );
 
     // A shared rate limit below capacity: 4 workers, intervalCap per second; the server counts request starts.
     try {

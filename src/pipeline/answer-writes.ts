@@ -30,6 +30,17 @@ export function checksFor(settings: CheckSettings, sourceLanguage: string, langu
 }
 
 const fingerprints = new WeakMap<CheckSettings, string>();
+/** A worker's checks per language pair and engine: glossary matchers are built once, not per job. */
+const built = new WeakMap<CheckSettings, Map<string, Checks>>();
+
+function checksOnce(settings: CheckSettings, sourceLanguage: string, language: string, engine: EngineProfile): Checks {
+  const byKey = built.get(settings) ?? new Map<string, Checks>();
+  built.set(settings, byKey);
+  const key = `${sourceLanguage}\n${language}\n${engine.name}\n${engine.glossary ?? ''}`;
+  let checks = byKey.get(key);
+  if (!checks) byKey.set(key, (checks = checksFor(settings, sourceLanguage, language, engine)));
+  return checks;
+}
 
 /** sha256 of the settings' canonical JSON (glossary concepts, enforcement, QA rules): equal on two machines that check alike. */
 export function checksFingerprint(settings: CheckSettings): string {
@@ -55,7 +66,7 @@ export function answerWrites(job: EngineJob, result: EngineResult, engine: Engin
   if (!memory) return [];
   const answered = result.segments.flatMap((segment, i) => (segment.text !== undefined && memory.segments[i] ? [{ id: segment.id, text: segment.text, meta: memory.segments[i]! }] : []));
   if (settings && memory.checks !== undefined && memory.checks === checksFingerprint(settings)) {
-    const checks = checksFor(settings, job.sourceLanguage, job.targetLanguage, engine);
+    const checks = checksOnce(settings, job.sourceLanguage, job.targetLanguage, engine);
     const pairs = answered.map(({ id, text, meta }): [string, string] => {
       // The producer's own protection of this source: the same fills, and which inflected terms may stay.
       const sent = checks.glossary?.protect(meta.source);

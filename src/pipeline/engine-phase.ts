@@ -38,6 +38,8 @@ export interface EngineOutput {
   requests: number;
   /** Source segments this answer settles (translated or failed), for progress. */
   settled: number;
+  /** A worker already stored these translations as the caller would (`EngineResult.stored`). */
+  stored?: boolean;
 }
 
 const identity = (_: string, source: string): Protected => ({ tagged: source, fills: new Map() });
@@ -110,7 +112,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       yield { translations: [], failed: batch.map(([id]) => ({ id, reason: result.failure! })), unknownWords: [], requests: result.attempts, settled: batch.length };
       continue;
     }
-    const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
+    const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0, ...(result.stored ? { stored: true } : {}) };
     const sources = new Map(batch);
     for (const segment of result.segments) {
       const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected) : undefined;

@@ -69,6 +69,13 @@ export interface EngineResult {
   attempts: number;
   /** Why the whole job failed after its retries (the engine refused, a timeout outlasted the retries). */
   failure?: string;
+  /**
+   * A worker stored these translations in the shared memory exactly as the
+   * producer's run would (`JobMemory.checks` matched its own settings): the
+   * producer need not write them again. Never set on an answer read back
+   * from a job that had finished before this producer asked.
+   */
+  stored?: boolean;
 }
 
 /** The parts of an engine a producer plans with; an `Engine` is one, and a remote queue's producer needs no more. */

@@ -49,7 +49,7 @@ async function setup(engine: Engine, producers: number, options: { store?: Memor
     engineFor: async () => engine,
     concurrency: options.concurrency ?? 2,
     retry: fastRetry,
-    ...(options.store ? { store: { memory: options.store, writes: (j: EngineJob, r: EngineResult, e: Engine) => answerWrites(j, r, e) } } : {}),
+    ...(options.store ? { store: { memory: options.store, writes: (j: EngineJob, r: EngineResult, e: Engine) => ({ writes: answerWrites(j, r, e), asProducer: false }) } } : {}),
   });
   const queues: JobQueue[] = Array.from({ length: producers }, () => createBullmqQueue({ url, prefix, limits: () => ({ concurrency: 4 }), retry: fastRetry }));
   return {

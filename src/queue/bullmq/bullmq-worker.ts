@@ -24,7 +24,7 @@ export interface BullmqWorkerOptions {
    * as `writes` makes them (the pipeline's `answerWrites`: what the producer
    * would store). None: nothing is stored (tests).
    */
-  store?: { memory: MemoryStore; writes: (job: EngineJob, result: EngineResult, engine: Engine) => MemoryWrite[] };
+  store?: { memory: MemoryStore; writes: (job: EngineJob, result: EngineResult, engine: Engine) => { writes: MemoryWrite[]; asProducer: boolean } };
   /** A job whose worker stopped answering is given to another after this long. @default 30000 */
   lockDurationMs?: number;
   logger?: Logger;
@@ -88,8 +88,10 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
       throw new UnrecoverableError(result.failure);
     }
     try {
-      const writes = options.store ? options.store.writes(data, result, engine) : [];
-      if (writes.length) await options.store!.memory.write(writes);
+      const made = options.store?.writes(data, result, engine);
+      if (made?.writes.length) await options.store!.memory.write(made.writes);
+      // The producer skips its own write of what is stored as it would store it.
+      if (made?.asProducer && made.writes.length) return { ...result, stored: true };
     } catch (error) {
       await job.updateProgress({ attempts: result.attempts, result } satisfies Progress);
       throw error;
