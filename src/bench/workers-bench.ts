@@ -184,12 +184,13 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
           engine.starts.length = 0;
           engine.ends.length = 0;
           samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
-          idle.push(idlePerJob(engine, slots, latencyMs));
+          // Slots the workers can fill: fewer than the engine's with 1 or 2 workers of 2 jobs each.
+          idle.push(idlePerJob(engine, Math.min(slots, workers * 2), latencyMs));
         }
         const s = summarize(samples);
         throughput.set(workers, s);
         idleSlots.set(workers, summarize(idle));
-        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity}), engine slots idle ${Math.round(summarize(idle).median)} ms a job`);
+        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity}), slots the workers fill idle ${Math.round(summarize(idle).median)} ms a job`);
       } finally {
         await queue.close();
         await stopWorkers(children);
