@@ -3,11 +3,11 @@ import type { Project } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineFor, engineProfile, type Engine } from '../engines/index.js';
-import { loadGlossaries } from '../glossary/index.js';
 import { projectLockFile, withProjectLock, type LockOptions } from '../project/index.js';
 import { openMemory } from '../memory/index.js';
 import { translateArticles, translateStrings as fillStrings, type RunOptions, type StringsSummary, type TranslateSummary } from '../pipeline/index.js';
-import { createLocalQueue, loadBullmq, type EngineJob, type EngineProfile, type JobQueue, type QueueLimits } from '../queue/index.js';
+import { createLocalQueue, loadBullmq, type EngineJob, type EngineProfile, type JobQueue, type QueueCounts, type QueueLimits } from '../queue/index.js';
+import { checkSettings } from './check-settings.js';
 import { remoteQueueOf } from './remote-queue.js';
 
 /** What a caller (the CLI, a CMS hook, a build script) may choose for a run through the engines. */
@@ -36,6 +36,14 @@ export interface TranslateRunOptions {
   lock?: Omit<LockOptions, 'command'>;
   logger?: Logger;
   signal?: AbortSignal;
+  /**
+   * With a remote queue: the queue's jobs across every producer and worker
+   * (waiting / active / done / failed), every `queueEveryMs` while the run
+   * lasts and once when it ends (`final`). The summary's `queue` holds the last.
+   */
+  onQueue?: (counts: QueueCounts, final: boolean) => void;
+  /** @default 1000 */
+  queueEveryMs?: number;
 }
 
 export interface TranslateArticlesRunOptions extends TranslateRunOptions {
@@ -53,13 +61,12 @@ export async function translate(project: Project, options: TranslateArticlesRunO
 
 async function translateUnlocked(project: Project, options: TranslateArticlesRunOptions): Promise<TranslateSummary> {
   const { config } = project;
-  const glossary = config.glossaries.length ? await loadGlossaries(project.root, config.glossaries) : undefined;
+  const settings = await checkSettings(project);
   return withEngines(project, options, options.to ?? config.articleLanguages, (run) =>
     translateArticles({
       ...run,
       fuzzyThreshold: config.memory.fuzzyThreshold,
-      ...(glossary ? { glossary: { glossary, enforcement: config.glossary.enforcement, subjects: config.glossary.subjects } } : {}),
-      qa: config.qa,
+      ...settings,
       stateDir: dirname(resolve(project.root, config.memory.path)),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.articles ? { articles: options.articles } : {}),
@@ -86,7 +93,7 @@ function locked<T>(project: Project, command: string, options: TranslateRunOptio
  * are created first, so a missing key or unknown engine stops the run before
  * any work.
  */
-async function withEngines<T>(project: Project, options: TranslateRunOptions, languages: readonly string[], work: (run: RunOptions) => Promise<T>): Promise<T> {
+async function withEngines<T extends { queue?: QueueCounts }>(project: Project, options: TranslateRunOptions, languages: readonly string[], work: (run: RunOptions) => Promise<T>): Promise<T> {
   const { config } = project;
   if (languages.length === 0) throw new UsageError('--to names no language');
   for (const language of languages) if (language === config.sourceLanguage) throw new UsageError(`--to ${language} is the source language`);
@@ -142,8 +149,9 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
       queue = createBullmqQueue({ url: remote.url, ...(remote.prefix ? { prefix: remote.prefix } : {}), ...kept, limits, retry, ...logger });
     } else queue = createLocalQueue({ engines: byName.values(), limits, retry, ...logger });
     const store = openMemory(project);
+    const following = remote && !options.dryRun ? followQueue(queue, options) : undefined;
     try {
-      return await work({
+      const result = await work({
         project,
         store,
         languages: [...languages],
@@ -154,11 +162,42 @@ async function withEngines<T>(project: Project, options: TranslateRunOptions, la
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
+      const counts = await following?.end();
+      return counts ? { ...result, queue: counts } : result;
     } finally {
+      await following?.end();
       await queue.close();
       await store.close();
     }
   } finally {
     for (const engine of byName.values()) await engine.close?.();
   }
+}
+
+/**
+ * Reads the shared queue's counts while a run lasts (one Redis call per
+ * engine queue, never two at once) and hands them to `onQueue`; `end` reads
+ * them a last time (none when Redis does not answer within 2 s).
+ */
+function followQueue(queue: JobQueue, options: TranslateRunOptions): { end(): Promise<QueueCounts | undefined> } {
+  let reading: Promise<QueueCounts | undefined> | undefined;
+  let ended: Promise<QueueCounts | undefined> | undefined;
+  const read = () => (reading ??= (queue.counts?.() ?? Promise.resolve(undefined)).catch(() => undefined).finally(() => (reading = undefined)));
+  const timer = setInterval(() => {
+    void read().then((counts) => counts && !ended && options.onQueue?.(counts, false));
+  }, options.queueEveryMs ?? 1000);
+  timer.unref();
+  return {
+    end: () =>
+      (ended ??= (async () => {
+        clearInterval(timer);
+        let timeout: NodeJS.Timeout | undefined;
+        // A read begun before the run ended may miss its last jobs: a fresh one after it.
+        const fresh = (async () => (await reading, read()))();
+        const counts = await Promise.race([fresh, new Promise<undefined>((resolve) => (timeout = setTimeout(() => resolve(undefined), 2000)))]);
+        clearTimeout(timeout);
+        if (counts) options.onQueue?.(counts, true);
+        return counts;
+      })()),
+  };
 }

@@ -3,7 +3,9 @@ import { ConfigError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { createEngine, engineNames, type Engine } from '../engines/index.js';
 import { openMemory } from '../memory/index.js';
-import { loadBullmq, redactRedisUrl, type EngineJob, type WorkerHealth } from '../queue/index.js';
+import { answerWrites, checksFingerprint } from '../pipeline/index.js';
+import { loadBullmq, redactRedisUrl, type EngineJob, type EngineResult, type WorkerHealth } from '../queue/index.js';
+import { checkSettings } from './check-settings.js';
 import { remoteQueueOf } from './remote-queue.js';
 
 export interface WorkerRunOptions {
@@ -54,6 +56,18 @@ export async function runWorker(project: Project, options: WorkerRunOptions = {}
       }
       return engine;
     };
+    // Answers stored as the producer stores them (findings included) when the job says it checks as this project does.
+    const settings = await checkSettings(project);
+    const fingerprint = checksFingerprint(settings);
+    const warned = new Set<string>();
+    const writes = (job: EngineJob, result: EngineResult, engine: Engine) => {
+      const theirs = job.memory?.checks;
+      if (theirs && theirs !== fingerprint && !warned.has(theirs)) {
+        warned.add(theirs);
+        logger.warn(`worker: a producer checks with another glossary or QA settings than ${project.root}: its answers are stored without findings until it stores its own`);
+      }
+      return { writes: answerWrites(job, result, engine, settings), asProducer: theirs === fingerprint };
+    };
     const worker = await createBullmqWorker({
       url: remote.url,
       ...(remote.prefix ? { prefix: remote.prefix } : {}),
@@ -67,7 +81,7 @@ export async function runWorker(project: Project, options: WorkerRunOptions = {}
         maxDelayMs: project.config.pipeline.maxRetryDelayMs,
         maxRetryAfterMs: project.config.pipeline.maxRetryAfterMs,
       },
-      store,
+      store: { memory: store, writes },
       logger,
     });
     options.onReady?.({ engines: names, queue: redactRedisUrl(remote.url) });

@@ -6,13 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engines/index.js';
+import { segmentId } from '../tagged/index.js';
 import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
+import { fakeEngine, idlePerJob } from './capacity-engine.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
 
@@ -29,43 +29,20 @@ export interface WorkersBenchOptions {
   log: (line: string) => void;
 }
 
-/** A LibreTranslate-wire server that serves `slots` requests at once, each `latencyMs`, and records request starts. */
-async function fakeEngine(slots: number, latencyMs: number) {
-  const starts: number[] = [];
-  let busy = 0;
-  const queue: Array<() => void> = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const serve = () => {
-        busy++;
-        starts.push(Date.now());
-        setTimeout(() => {
-          const q = (JSON.parse(body) as { q: string[] }).q;
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ translatedText: q.map((s) => `[af] ${s}`) }));
-          busy--;
-          queue.shift()?.();
-        }, latencyMs);
-      };
-      if (busy < slots) serve();
-      else queue.push(serve);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, starts, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 let counter = 0;
+/** Jobs as a producer sends them: with what the worker stores in the shared memory before acknowledging. */
 const jobsFor = (count: number, segments: number): EngineJob[] => {
   const run = `${process.pid}-${Date.now()}-${counter++}`;
-  return Array.from({ length: count }, (_, j) => ({
-    engine: 'libretranslate',
-    sourceLanguage: 'nl',
-    targetLanguage: 'af',
-    segments: Array.from({ length: segments }, (_, i) => ({ id: `${run}-${j}-${i}`, text: `Zin ${i} van opdracht ${j} (${run}).` })),
-  }));
+  return Array.from({ length: count }, (_, j) => {
+    const texts = Array.from({ length: segments }, (_, i) => `Zin ${i} van opdracht ${j} (${run}).`);
+    return {
+      engine: 'libretranslate',
+      sourceLanguage: 'nl',
+      targetLanguage: 'af',
+      segments: texts.map((text) => ({ id: segmentId('nl', text), text })),
+      memory: { origin: 'engine:libretranslate', segments: texts.map((source) => ({ source, article: `bench/${run}-${j}.md` })) },
+    };
+  });
 };
 
 /** Seconds for all jobs through a queue. */
@@ -148,6 +125,7 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
 
     // Throughput with 1, 2, 4 workers, each at most 2 jobs; the queue's global concurrency is the engine's slots.
     const throughput = new Map<number, ReturnType<typeof summarize>>();
+    const idleSlots = new Map<number, ReturnType<typeof summarize>>();
     for (const workers of [1, 2, 4]) {
       const prefix = `bench-${process.pid}-w${workers}`;
       project(prefix);
@@ -156,10 +134,18 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
       try {
         await timeJobs(queue, withEngineUrl(jobsFor(2, segments))); // warm: connections, engine built
         const samples: number[] = [];
-        for (let r = 0; r < runs; r++) samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
+        const idle: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          engine.starts.length = 0;
+          engine.ends.length = 0;
+          samples.push((jobCount * segments) / (await timeJobs(queue, withEngineUrl(jobsFor(jobCount, segments)))));
+          // Slots the workers can fill: fewer than the engine's with 1 or 2 workers of 2 jobs each.
+          idle.push(idlePerJob(engine, Math.min(slots, workers * 2), latencyMs));
+        }
         const s = summarize(samples);
         throughput.set(workers, s);
-        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity})`);
+        idleSlots.set(workers, summarize(idle));
+        log(`workers ${workers}: ${Math.round(s.median)} segments/s (capacity ${capacity}), slots the workers fill idle ${Math.round(summarize(idle).median)} ms a job`);
       } finally {
         await queue.close();
         await stopWorkers(children);
@@ -181,6 +167,19 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
         }),
       );
     }
+    // What the workers and Redis add between one request and the next at the engine (only 4 workers fill its slots).
+    const idle4 = idleSlots.get(4)!;
+    figures.push(
+      figure({
+        name: 'workers: engine slot idle per job, 4 workers (fetch → engine → store → acknowledge → next fetch)',
+        value: idle4.median,
+        unit: 'ms/job',
+        spread: { min: idle4.min, max: idle4.max, runs: idle4.runs },
+        baseline: { name: 'engine time per job', value: latencyMs, unit: 'ms' },
+        goal: '≤ 20 ms (0.9× capacity at 200 ms a request)',
+        pass: idle4.median <= 20,
+      }),
+    );
 
     // A shared rate limit below capacity: 4 workers, intervalCap per second; the server counts request starts.
     try {

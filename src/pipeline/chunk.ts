@@ -221,12 +221,15 @@ async function sendMissing(
       // Engines that read context get one article per batch, with its title, neighbours and the style guide.
       ...(engine.readsContext ? contextHooks(items.map(({ item }) => item), (id) => needed.get(id)?.article, styleGuideFor(run.project.config.styleGuide, language)) : {}),
       article: (id) => needed.get(id)?.article,
+      subjects: (id) => needed.get(id)?.subjects,
+      ...(checks.fingerprint ? { checks: checks.fingerprint } : {}),
     },
     run.queue,
     { logger: run.logger, ...(run.signal ? { signal: run.signal } : {}) },
   );
   for await (const answer of answers) {
-    if (answer.translations.length) await run.store.write(engineWrites(checks, engine.name, answer.translations, (id) => needed.get(id)!));
+    // A worker that checks as this run does stored them already (findings included): not written twice.
+    if (answer.translations.length && !answer.stored) await run.store.write(engineWrites(checks, engine.name, answer.translations, (id) => needed.get(id)!));
     for (const [id, target] of answer.translations) translations.set(id, { target, status: 'machine', origin: `engine:${engine.name}` });
     for (const { id, reason } of answer.failed) result.failed.push({ language, segment: id, source: needed.get(id)!.source, reason });
     result.unknownWords.push(...answer.unknownWords);

@@ -15,6 +15,8 @@ export interface Checks {
   qa?: QaSettings & { enforcement: 'warning' | 'error' };
   /** Findings of pairs checked in earlier runs (`.tolk/qa.json`): the same answer as `checkQa`, without reading the text again. */
   qaCache?: QaCache;
+  /** The settings' fingerprint (`checksFingerprint`), carried by a job so a worker stores its answer checked the same way. */
+  fingerprint?: string;
 }
 
 export interface Enforced {

@@ -24,6 +24,10 @@ export interface EngineInput {
   group?: (id: string) => string;
   /** The article a segment occurs in, for the worker that stores it in a shared memory. */
   article?: (id: string) => string | undefined;
+  /** That article's subjects, for the worker's glossary checks. */
+  subjects?: (id: string) => readonly string[] | undefined;
+  /** Fingerprint of the checks the producer stores answers with, for a worker that stores them first (`JobMemory.checks`). */
+  checks?: string;
 }
 
 /** What one answered job gives the run; the phase yields one per job, as answers arrive. */
@@ -36,6 +40,8 @@ export interface EngineOutput {
   requests: number;
   /** Source segments this answer settles (translated or failed), for progress. */
   settled: number;
+  /** A worker already stored these translations as the caller would (`EngineResult.stored`). */
+  stored?: boolean;
 }
 
 const identity = (_: string, source: string): Protected => ({ tagged: source, fills: new Map() });
@@ -60,10 +66,12 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
     // What a remote worker stores in the shared memory before acknowledging (the local queue ignores it).
     const memory = {
       origin: `engine:${input.engine.name}`,
+      ...(input.checks ? { checks: input.checks } : {}),
       segments: batch.map(([id, source]) => {
         const fills = sent.get(id)!.fills;
         const article = input.article?.(id);
-        return { source, ...(fills.size ? { fills: [...fills] } : {}), ...(article ? { article } : {}) };
+        const subjects = input.subjects?.(id);
+        return { source, ...(fills.size ? { fills: [...fills] } : {}), ...(article ? { article } : {}), ...(subjects ? { subjects: [...subjects] } : {}) };
       }),
     };
     const hints = input.hints?.(batch);
@@ -107,7 +115,7 @@ export async function* runEnginePhase(input: EngineInput, queue: JobQueue, optio
       yield { translations: [], failed: batch.map(([id]) => ({ id, reason: result.failure! })), unknownWords: [], requests: result.attempts, settled: batch.length };
       continue;
     }
-    const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0 };
+    const out: EngineOutput = { translations: [], failed: [], unknownWords: [], requests: result.attempts, settled: 0, ...(result.stored ? { stored: true } : {}) };
     const sources = new Map(batch);
     for (const segment of result.segments) {
       const restored = segment.text !== undefined ? restoreTerms(segment.text, sent.get(segment.id)!.fills, sent.get(segment.id)!.inflected, sent.get(segment.id)!.lowercaseAfter) : undefined;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Violation } from '../glossary/index.js';
 import type { Status } from '../memory/index.js';
+import type { QueueCounts } from '../queue/index.js';
 
 /** What a run counted, per language and in total. */
 export interface RunCounts {
@@ -66,6 +67,8 @@ export interface TranslateSummary extends RunCounts {
   interrupted: boolean;
   languages: Record<string, LanguageSummary>;
   diagnostics: Diagnostic[];
+  /** With a remote queue (`queue.url`): its jobs, every producer's and worker's, when the run ended. */
+  queue?: QueueCounts;
 }
 
 /** A run's counters before anything happened. */

@@ -5,6 +5,7 @@ import { expectedKeys, listNamespaces, localeFile, readResource, setMissingKey, 
 import { runEnginePhase } from './engine-phase.js';
 import { lookupTranslations } from './memory-phase.js';
 import type { FailedSegment, RunOptions } from './translate.js';
+import type { QueueCounts } from '../queue/index.js';
 
 export type TranslateStringsOptions = RunOptions;
 
@@ -13,6 +14,8 @@ export interface StringsSummary {
   filled: Array<{ language: string; file: string; key: string }>;
   failed: FailedSegment[];
   languages: Record<string, { engine: string; missing: number; tmExact: number; engineSegments: number; engineRequests: number; engineCharacters: number }>;
+  /** With a remote queue (`queue.url`): its jobs, every producer's and worker's, when the run ended. */
+  queue?: QueueCounts;
 }
 
 interface Missing extends StringSegment {
@@ -70,8 +73,10 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
     stats.engineCharacters = toSend.reduce((n, [, s]) => n + s.length, 0);
     if (options.dryRun) continue;
     const engineOptions = options.engineOptions?.(engine.name);
+    const place = (id: string) => `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`;
     const answers = runEnginePhase(
-      { engine, ...(engineOptions ? { engineOptions } : {}), sourceLanguage, targetLanguage: language, segments: toSend },
+      // A worker stores what this run stores: the string's place as its article, no findings (none are checked here).
+      { engine, ...(engineOptions ? { engineOptions } : {}), sourceLanguage, targetLanguage: language, segments: toSend, article: place },
       options.queue,
       { logger, ...(options.signal ? { signal: options.signal } : {}) },
     );
@@ -87,7 +92,7 @@ export async function translateStrings(options: TranslateStringsOptions): Promis
             target,
             origin: `engine:${engine.name}`,
             status: 'machine' as const,
-            article: `${project.config.locales}/${sourceLanguage}/${byId.get(id)!.namespace}.json#${byId.get(id)!.key}`,
+            article: place(id),
           })),
         );
       }

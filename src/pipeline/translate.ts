@@ -6,8 +6,9 @@ import type { MemoryStore } from '../memory/index.js';
 import type { QaSettings } from '../qa/index.js';
 import type { EngineJob, EngineProfile, JobQueue } from '../queue/index.js';
 import { translateChunk, type ChunkAnswer, type LanguageRun, type RunContext } from './chunk.js';
+import { checksFor, type CheckSettings } from './answer-writes.js';
 import { storedChecks, type Checks } from './enforce-phase.js';
-import { glossaryPhase, type GlossarySettings } from './glossary-phase.js';
+import type { GlossarySettings } from './glossary-phase.js';
 import { harvestPhase } from './harvest-phase.js';
 import { loadWork, planArticles } from './plan.js';
 import { QaCache } from './qa-cache.js';
@@ -98,7 +99,8 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   };
   const qaCache = options.qa && state ? QaCache.open(state, options.qa) : undefined;
   const seen = new SeenSegments();
-  const langs = options.languages.map((language, index) => startLanguage(options, language, index, seen, summary, qaCache));
+  const settings: CheckSettings = { ...(options.glossary ? { glossary: options.glossary } : {}), ...(options.qa ? { qa: options.qa } : {}) };
+  const langs = options.languages.map((language, index) => startLanguage(options, settings, language, index, seen, summary, qaCache));
   const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
   const size = Math.max(1, Math.floor(((options.chunkSize ?? 25) * 4) / Math.max(4, options.languages.length)));
 
@@ -151,17 +153,9 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   return summary;
 }
 
-function startLanguage(options: TranslateOptions, language: string, index: number, seen: SeenSegments, summary: TranslateSummary, qaCache?: QaCache): LanguageRun {
+function startLanguage(options: TranslateOptions, settings: CheckSettings, language: string, index: number, seen: SeenSegments, summary: TranslateSummary, qaCache?: QaCache): LanguageRun {
   const engine = options.engines.get(language)!;
   summary.languages[language] = { engine: engine.name, ...noCounts(), failed: 0, written: 0, unknownWords: {}, glossaryViolations: 0, qaFindings: 0 };
-  const sourceLanguage = options.project.config.sourceLanguage;
-  const glossary = glossaryPhase(options.glossary, sourceLanguage, language, engine);
-  const checks: Checks = {
-    sourceLanguage,
-    language,
-    ...(glossary ? { glossary, glossaryEnforcement: options.glossary!.enforcement } : {}),
-    ...(options.qa ? { qa: options.qa } : {}),
-    ...(qaCache ? { qaCache } : {}),
-  };
+  const checks: Checks = { ...checksFor(settings, options.project.config.sourceLanguage, language, engine), ...(qaCache ? { qaCache } : {}) };
   return { language, index, engine, checks, seen, blocked: new Set(), sent: 0 };
 }

@@ -3,7 +3,7 @@
  * `EngineJob`s and gets `EngineResult`s; where they run is the queue's affair.
  */
 export type { EngineJob, EngineResult, EngineProfile, JobMemory, SegmentResult } from './job.js';
-export type { JobQueue, QueueLimits } from './job-queue.js';
+export type { JobQueue, QueueCounts, QueueLimits } from './job-queue.js';
 export { createLocalQueue, type LocalQueueOptions } from './local-queue.js';
 export { runJob } from './run-job.js';
 export { type RetryPolicy } from './retry.js';

@@ -20,6 +20,20 @@ export interface JobQueue {
   readonly size: number;
   /** Releases connections; jobs still waiting are this producer's no longer. */
   close(): Promise<void>;
+  /**
+   * The jobs of every producer and worker in the engine queues this producer
+   * has used so far (a queue shared across machines). Absent on a queue that
+   * runs jobs in this process: `size` says it all there.
+   */
+  counts?(): Promise<QueueCounts>;
+}
+
+/** Jobs in a shared queue, whoever added or runs them: waiting (delayed and rate-limited included), running, finished (kept `keepFinishedSeconds`), failed. */
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  done: number;
+  failed: number;
 }
 
 /** Per engine: jobs running at once and starts per interval. */

@@ -34,6 +34,12 @@ export interface EngineJob {
 export interface JobMemory {
   /** Memory origin of the translations, `engine:<name>`. */
   origin: string;
+  /**
+   * Fingerprint of the glossary and QA settings the producer checks answers
+   * with: a worker whose own settings have the same one stores each
+   * translation with the findings the producer would store. Absent: none.
+   */
+  checks?: string;
   segments: Array<{
     /** The tagged source as the article has it (no glossary placeholders): the memory's key text. */
     source: string;
@@ -41,6 +47,8 @@ export interface JobMemory {
     fills?: Array<[number, string]>;
     /** Article the segment occurs in, recorded with it. */
     article?: string;
+    /** That article's subjects: the glossary entries it is protected and checked with ([]: only entries without a subject; absent: every entry). */
+    subjects?: string[];
   }>;
 }
 
@@ -63,6 +71,13 @@ export interface EngineResult {
   attempts: number;
   /** Why the whole job failed after its retries (the engine refused, a timeout outlasted the retries). */
   failure?: string;
+  /**
+   * A worker stored these translations in the shared memory exactly as the
+   * producer's run would (`JobMemory.checks` matched its own settings): the
+   * producer need not write them again. Never set on an answer read back
+   * from a job that had finished before this producer asked.
+   */
+  stored?: boolean;
 }
 
 /** The parts of an engine a producer plans with; an `Engine` is one, and a remote queue's producer needs no more. */

@@ -9,6 +9,7 @@ import { writeArticleCorpus } from '../../src/bench/articles.js';
 import { freePort } from '../../src/bench/servers.js';
 import { startTolk } from '../helpers/child.js';
 import { freshDatabase } from '../helpers/postgres.js';
+import { startFakeEngine } from '../helpers/fake-engine-server.js';
 import { makeProject, removeProject, runTolkAsync } from '../helpers/project.js';
 
 const roots: string[] = [];
@@ -110,5 +111,47 @@ describe('tolk worker', () => {
     const needsKey = await runTolkAsync(['translate', '--dry-run'], local, clean);
     expect(needsKey.code).toBe(2);
     expect(needsKey.stderr).toMatch(/DEEPL_AUTH_KEY/);
+  });
+
+  it('worker: a producer follows the queue across workers on stderr (waiting / active / done); --json stdout stays one JSON document', async () => {
+    // The engine holds every answer until the producer has shown a job running at a worker: no timing involved.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const engine = await startFakeEngine({ protocol: 'libretranslate', before: () => held });
+    try {
+      const root = project({
+        engines: { '*': 'libretranslate' },
+        engineOptions: { libretranslate: { url: engine.url, concurrency: 2 } },
+        memory: { url: await freshDatabase('tolk_worker_cli') },
+        queue: { url: inject('redisUrl'), prefix: `tolk-cli-progress-${process.pid}` },
+      });
+      const worker = startTolk(['worker', '--concurrency', '2'], root, clean);
+      try {
+        while (!worker.stdout().includes('worker: taking')) {
+          if (worker.child.exitCode !== null) throw new Error(worker.stderr());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const producer = startTolk(['translate', '--json'], root, { ...clean, TOLK_QUEUE_PROGRESS_MS: '100' });
+        while (!/^queue: \d+ waiting, [1-9]\d* active, \d+ done \(all workers\)$/m.test(producer.stderr())) {
+          if (producer.child.exitCode !== null) throw new Error(producer.stderr());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        release();
+        const ended = await producer.ended;
+        expect(ended.code, ended.stderr).toBe(0);
+        const summary = JSON.parse(ended.stdout) as { written: string[]; queue: { waiting: number; active: number; done: number; failed: number } };
+        expect(summary.written).toHaveLength(3);
+        // The counts as the run ended, also the last line on stderr.
+        expect(summary.queue).toMatchObject({ waiting: 0, active: 0, failed: 0 });
+        expect(summary.queue.done).toBeGreaterThan(0);
+        expect(ended.stderr.trim().split('\n').at(-1)).toBe(`queue: 0 waiting, 0 active, ${summary.queue.done} done (all workers)`);
+      } finally {
+        worker.child.kill('SIGTERM');
+        await worker.ended;
+      }
+    } finally {
+      release();
+      await engine.close();
+    }
   });
 });

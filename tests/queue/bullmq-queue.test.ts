@@ -5,7 +5,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { RetryableEngineError, type Engine } from '../../src/engines/index.js';
 import { SqliteMemoryStore, type MemoryStore } from '../../src/memory/index.js';
 import { createBullmqQueue, createBullmqWorker } from '../../src/queue/bullmq/index.js';
-import type { EngineJob, JobQueue, RetryPolicy } from '../../src/queue/index.js';
+import { answerWrites } from '../../src/pipeline/index.js';
+import type { EngineJob, EngineResult, JobQueue, RetryPolicy } from '../../src/queue/index.js';
 import { segmentId } from '../../src/tagged/index.js';
 import { scriptedEngine } from '../helpers/scripted-engine.js';
 import { describeJobQueue } from './contract.js';
@@ -39,7 +40,7 @@ describeJobQueue('BullMQ on Redis', {
 });
 
 /** A worker over `engine` and `producers` queues on one fresh prefix. */
-async function setup(engine: Engine, producers: number, options: { store?: MemoryStore; concurrency?: number } = {}) {
+async function setup(engine: Engine, producers: number, options: { store?: MemoryStore; concurrency?: number; asProducer?: boolean } = {}) {
   const prefix = `tolk-test-${process.pid}-${run++}`;
   const worker = await createBullmqWorker({
     url,
@@ -48,7 +49,7 @@ async function setup(engine: Engine, producers: number, options: { store?: Memor
     engineFor: async () => engine,
     concurrency: options.concurrency ?? 2,
     retry: fastRetry,
-    ...(options.store ? { store: options.store } : {}),
+    ...(options.store ? { store: { memory: options.store, writes: (j: EngineJob, r: EngineResult, e: Engine) => ({ writes: answerWrites(j, r, e), asProducer: options.asProducer ?? false }) } } : {}),
   });
   const queues: JobQueue[] = Array.from({ length: producers }, () => createBullmqQueue({ url, prefix, limits: () => ({ concurrency: 4 }), retry: fastRetry }));
   return {
@@ -117,6 +118,30 @@ describe('BullMQ queue', () => {
       const stored = await store.lookup(asked.segments.map((s) => s.id), 'af');
       expect(stored.get(asked.segments[0]!.id)).toMatchObject({ source: 'Ajax Amsterdam wint', target: 'AJAX Ajax Amsterdam WINT', origin: 'engine:bull-store', status: 'machine' });
       expect(stored.get(asked.segments[1]!.id)?.target).toBe('THUIS');
+    } finally {
+      await made.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bullmq: an answer a worker stored as the producer would says so; the same answer read back from a kept job does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tolk-bull-'));
+    const store = new SqliteMemoryStore(join(dir, 'tm.sqlite'));
+    const made = await setup(scriptedEngine('bull-stored'), 2, { store, asProducer: true });
+    try {
+      const source = `thuis ${run}`;
+      const asked: EngineJob = {
+        ...job('bull-stored', [source]),
+        memory: { origin: 'engine:bull-stored', segments: [{ source, article: 'nl/a.md' }] },
+      };
+      asked.segments = [{ id: segmentId('nl', source), text: source }];
+      const first = await made.queues[0]!.submit(asked);
+      expect(first.stored).toBe(true);
+      // Asked again after it finished: the memory may have been replaced since, so this producer writes it itself.
+      const later = await made.queues[1]!.submit(asked);
+      expect(later.segments).toEqual(first.segments);
+      expect(later.stored).toBeUndefined();
     } finally {
       await made.close();
       await store.close();

@@ -4,6 +4,7 @@ import { loadProject, type Project } from '../../config/index.js';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { StringsSummary, TranslateSummary } from '../../pipeline/index.js';
+import type { QueueCounts } from '../../queue/index.js';
 import { printJson, type CommandIO } from '../io.js';
 import { lockMessages } from '../lock.js';
 import { languageList, wholeNumber } from '../options.js';
@@ -37,7 +38,7 @@ export async function runTranslate(args: TranslateArgs, io: CommandIO): Promise<
 }
 
 async function translateProject(project: Project, to: string[] | undefined, concurrency: number | undefined, args: TranslateArgs, io: CommandIO): Promise<number> {
-  const progress = createProgress(io, Boolean(args.json || args.dryRun || args.strings));
+  const progress = createProgress(io, { quiet: Boolean(args.json || args.dryRun || args.strings), queueEveryMs: Number(io.env.TOLK_QUEUE_PROGRESS_MS) || 10_000 });
   const logger: Logger = args.json ? silentLogger : { info: () => {}, warn: (m) => io.stderr(`warning: ${m}\n`) };
   const options = {
     ...(to ? { to } : {}),
@@ -50,6 +51,8 @@ async function translateProject(project: Project, to: string[] | undefined, conc
     env: io.env,
     lock: lockMessages(io, args.wait !== false),
     logger,
+    // A shared queue's jobs across every worker, read every second (bars) and printed as the progress allows.
+    onQueue: (counts: QueueCounts, final: boolean) => progress.queue(counts, final),
     ...(io.signal ? { signal: io.signal } : {}),
   };
   try {

@@ -2,7 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { TolkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { jobId, type EngineJob, type EngineResult } from '../job.js';
-import type { JobQueue, QueueLimits } from '../job-queue.js';
+import type { JobQueue, QueueCounts, QueueLimits } from '../job-queue.js';
 import type { RetryPolicy } from '../retry.js';
 import { connectionFor, DEFAULT_PREFIX, redactRedisUrl } from './connection.js';
 
@@ -112,18 +112,25 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     return made;
   };
 
-  /** Adds the job (or finds it), and answers at once when it already finished. */
+  /**
+   * Adds the job (or finds it), and answers at once when it already finished.
+   * Two round trips for a new job (add, its state); the job itself is read
+   * back only when another producer's copy had already finished.
+   */
   const enqueue = async (job: EngineJob, id: string) => {
     const { queue } = await queueFor(job.engine);
     await queue.add(job.engine, job, jobOptions(id, options));
-    const stored = await queue.getJob(id);
+    const state = await queue.getJobState(id);
     lastContact = Date.now();
-    const state = await stored?.getState();
-    if (state === 'completed') settle(id, (w) => w.resolve(stored!.returnvalue as EngineResult));
-    else if (state === 'failed') {
-      // A failure kept from an earlier run is not this run's answer: ask again (another producer may have already).
-      await stored!.retry('failed').catch(() => {});
+    if (state !== 'completed' && state !== 'failed') return;
+    const stored = await queue.getJob(id);
+    if (stored && state === 'completed') {
+      // Stored in the memory when it finished; the memory may have been replaced since: this producer writes it again.
+      const { stored: _stored, ...answer } = stored.returnvalue as EngineResult;
+      settle(id, (w) => w.resolve(answer));
     }
+    // A failure kept from an earlier run is not this run's answer: ask again (another producer may have already).
+    else if (stored) await stored.retry('failed').catch(() => {});
   };
 
   // Jobs lost with a Redis that restarted without persistence are added again; a Redis gone too long ends the wait.
@@ -205,6 +212,19 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     },
     get size() {
       return size;
+    },
+    async counts() {
+      const total: QueueCounts = { waiting: 0, active: 0, done: 0, failed: 0 };
+      for (const made of queues.values()) {
+        const { queue } = await made;
+        const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed');
+        total.waiting += (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) + (c['waiting-children'] ?? 0);
+        total.active += c.active ?? 0;
+        total.done += c.completed ?? 0;
+        total.failed += c.failed ?? 0;
+      }
+      lastContact = Date.now();
+      return total;
     },
     async close() {
       clearInterval(watchdog);

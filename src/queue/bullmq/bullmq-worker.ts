@@ -2,8 +2,7 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '../../core/logger.js';
 import type { Engine } from '../../engines/index.js';
 import { RetryableEngineError } from '../../engines/index.js';
-import { restoreTerms } from '../../glossary/index.js';
-import type { MemoryStore } from '../../memory/index.js';
+import type { MemoryStore, MemoryWrite } from '../../memory/index.js';
 import type { EngineJob, EngineResult } from '../job.js';
 import type { RetryPolicy } from '../retry.js';
 import { runJob } from '../run-job.js';
@@ -20,8 +19,12 @@ export interface BullmqWorkerOptions {
   /** Jobs this process runs at once, per engine queue (the queue's global concurrency bounds all workers together). @default 2 */
   concurrency?: number;
   retry: RetryPolicy;
-  /** The shared memory: answers are stored here before the job is acknowledged. None: nothing is stored (tests). */
-  store?: MemoryStore;
+  /**
+   * The shared memory: answers are stored here before the job is acknowledged,
+   * as `writes` makes them (the pipeline's `answerWrites`: what the producer
+   * would store). None: nothing is stored (tests).
+   */
+  store?: { memory: MemoryStore; writes: (job: EngineJob, result: EngineResult, engine: Engine) => { writes: MemoryWrite[]; asProducer: boolean } };
   /** A job whose worker stopped answering is given to another after this long. @default 30000 */
   lockDurationMs?: number;
   logger?: Logger;
@@ -71,9 +74,10 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
   const processJob = async (job: Job<EngineJob, EngineResult>): Promise<EngineResult> => {
     const data = job.data;
     const kept = (job.progress as Progress | undefined)?.result;
+    const engine = await options.engineFor(data);
     const result =
       kept ??
-      (await runJob(await options.engineFor(data), data, options.retry, {
+      (await runJob(engine, data, options.retry, {
         ...(options.logger ? { logger: options.logger } : {}),
         onRetry: (error) => {
           if (error instanceof RetryableEngineError && error.retryAfterMs) void queues.get(data.engine)?.rateLimit(error.retryAfterMs).catch(() => {});
@@ -84,7 +88,10 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
       throw new UnrecoverableError(result.failure);
     }
     try {
-      await storeAnswer(options.store, data, result);
+      const made = options.store?.writes(data, result, engine);
+      if (made?.writes.length) await options.store!.memory.write(made.writes);
+      // The producer skips its own write of what is stored as it would store it.
+      if (made?.asProducer && made.writes.length) return { ...result, stored: true };
     } catch (error) {
       await job.updateProgress({ attempts: result.attempts, result } satisfies Progress);
       throw error;
@@ -133,27 +140,4 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
-}
-
-/** The job's translations, terms put back, written to the memory as the producer would write them (violations are the producer's to add). */
-async function storeAnswer(store: MemoryStore | undefined, job: EngineJob, result: EngineResult): Promise<void> {
-  const memory = job.memory;
-  if (!store || !memory) return;
-  const writes = result.segments.flatMap((segment, i) => {
-    const meta = memory.segments[i];
-    if (segment.text === undefined || !meta) return [];
-    return [
-      {
-        segmentId: segment.id,
-        sourceLanguage: job.sourceLanguage,
-        targetLanguage: job.targetLanguage,
-        source: meta.source,
-        target: restoreTerms(segment.text, new Map(meta.fills ?? [])),
-        origin: memory.origin,
-        status: 'machine' as const,
-        ...(meta.article ? { article: meta.article } : {}),
-      },
-    ];
-  });
-  if (writes.length) await store.write(writes);
 }
