@@ -3,15 +3,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { InputError } from '../../core/errors.js';
-import { plainText, segmentId } from '../../tagged/index.js';
+import { plainText } from '../../tagged/index.js';
 import { rankCandidates } from '../fuzzy-score.js';
 import type { FuzzyMatch, FuzzyOptions, MemoryEntry, MemoryStats, MemoryStore, MemoryWrite, Status, WriteResult } from '../store.js';
 import { renumberTags, textKey, textKeyHash } from '../text-key.js';
-import { decideWrite } from '../write-rules.js';
 import { migrate } from './migrations.js';
 import { toEntry, type UnitRow } from '../unit-row.js';
 import { sqliteError } from './sqlite-errors.js';
-import { planBatch, SORTED_BATCH } from './sqlite-batch.js';
+import { applyBatch, SORTED_BATCH } from './sqlite-batch.js';
 
 
 const UNIT_COLUMNS = `hex(s.segment_id) AS segment_id, s.source_lang, u.target_lang, s.source, u.target, u.origin, u.status,
@@ -82,7 +81,7 @@ export class SqliteMemoryStore implements MemoryStore {
     }
     const stmt: Record<string, Statement> = {
       // Two primary-key descents (schema v3): the unit, then its source.
-      // Rows as arrays (\`raw\`): no object keyed by column names built per lookup only to be copied into an entry.
+      // Rows as arrays (`raw`): no object keyed by column names built per lookup only to be copied into an entry.
       byId: db
         .prepare(`SELECT ${BY_ID_COLUMNS} FROM units u JOIN sources s ON s.segment_id = u.segment_id WHERE u.segment_id = ? AND u.target_lang = ?`)
         .raw(true),
@@ -92,7 +91,7 @@ export class SqliteMemoryStore implements MemoryStore {
          ORDER BY CASE u.status WHEN 'final' THEN 0 WHEN 'reviewed' THEN 1 WHEN 'translated' THEN 2 ELSE 3 END, u.updated_at DESC`,
       ),
       sourceRow: db.prepare('SELECT num FROM sources WHERE segment_id = ?'),
-      // \`num\` is counted in Node from the transaction's first max (writes are IMMEDIATE: no other writer):
+      // `num` is counted in Node from the transaction's first max (writes are IMMEDIATE: no other writer):
       // computing it in the statement with RETURNING cost ~50 µs per insert, most of an import's time.
       maxNum: db.prepare('SELECT max(num) AS n FROM sources'),
       insertSource: db.prepare('INSERT INTO sources (segment_id, num, source_lang, source, key_hash) VALUES (?, ?, ?, ?, ?)'),
@@ -222,7 +221,7 @@ export class SqliteMemoryStore implements MemoryStore {
     // IMMEDIATE: the transaction reads before it writes; a deferred one could not wait for another writer.
     this.#open(true)!.transaction(() => {
       const tx = this.#begun();
-      for (let i = 0; i < writes.length; i += SORTED_BATCH) this.#applyBatch(writes.slice(i, i + SORTED_BATCH), result, tx);
+      for (let i = 0; i < writes.length; i += SORTED_BATCH) applyBatch(this.#stmt, writes.slice(i, i + SORTED_BATCH), result, tx);
     }).immediate();
     return result;
   }
@@ -239,11 +238,11 @@ export class SqliteMemoryStore implements MemoryStore {
       for await (const write of writes) {
         batch.push(write);
         if (batch.length >= SORTED_BATCH) {
-          this.#applyBatch(batch, result, tx);
+          applyBatch(this.#stmt, batch, result, tx);
           batch = [];
         }
       }
-      this.#applyBatch(batch, result, tx);
+      applyBatch(this.#stmt, batch, result, tx);
       db.exec('COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -259,85 +258,6 @@ export class SqliteMemoryStore implements MemoryStore {
   /** What a write transaction counts from, read once it holds the write lock. */
   #begun(): { nextNum: number } {
     return { nextNum: ((this.#stmt.maxNum!.get() as { n: number | null }).n ?? 0) + 1 };
-  }
-
-  /**
-   * One batch in key order (see `SORTED_BATCH`): sources looked up and inserted, then units decided and
-   * written, each in key order. New sources are numbered, and indexed for fuzzy search, in arrival
-   * order, so listings keep the order a memory was filled in; refusals are reported in arrival order.
-   */
-  #applyBatch(writes: readonly MemoryWrite[], result: WriteResult, tx: { nextNum: number }): void {
-    if (writes.length === 0) return;
-    const { ids, keys, order } = planBatch(writes);
-    const now = new Date().toISOString();
-    const nums = new Map<string, number>();
-    const firstOf = new Map<string, number>();
-    const lower = ids.map((id) => id.toLowerCase());
-    for (const i of order) {
-      const id = lower[i]!;
-      if (nums.has(id) || firstOf.has(id)) continue;
-      const row = this.#stmt.sourceRow!.get(keys[i]) as { num: number } | undefined;
-      if (row) nums.set(id, row.num);
-      else firstOf.set(id, i);
-    }
-    const fresh: number[] = [];
-    for (let i = 0; i < writes.length; i++) {
-      if (firstOf.get(lower[i]!) !== i) continue;
-      nums.set(lower[i]!, tx.nextNum++);
-      fresh.push(i);
-    }
-    for (const i of order) {
-      if (firstOf.get(lower[i]!) === i) this.#stmt.insertSource!.run(keys[i], nums.get(lower[i]!), writes[i]!.sourceLanguage, writes[i]!.source, textKeyHash(writes[i]!.source));
-    }
-    for (const i of fresh) this.#stmt.insertWords!.run(nums.get(lower[i]!), plainText(writes[i]!.source));
-    const skipped: Array<[number, WriteResult['skipped'][number]]> = [];
-    for (const i of order) {
-      // A source this batch inserted has no units before its first write: no lookup (most of an import).
-      const reason = this.#apply(writes[i]!, keys[i]!, nums.get(lower[i]!)!, firstOf.get(lower[i]!) === i, now, result);
-      if (reason) skipped.push([i, { segmentId: ids[i]!, targetLanguage: writes[i]!.targetLanguage, reason }]);
-    }
-    skipped.sort((a, b) => a[0] - b[0]);
-    for (const [, skip] of skipped) result.skipped.push(skip);
-  }
-
-  /** One write of a unit whose source is stored as `num`; returns why the status rules refused it, if they did. */
-  #apply(write: MemoryWrite, key: Buffer, num: number, isNew: boolean, now: string, result: WriteResult): string | undefined {
-    if (write.article) this.#stmt.occurrence!.run(num, write.article);
-    for (const article of write.articles ?? []) this.#stmt.occurrence!.run(num, article);
-    const existing = isNew
-      ? undefined
-      : (this.#stmt.unit!.get(key, write.targetLanguage) as { target: string; status: Status; origin: string } | undefined);
-    const decision = decideWrite(existing, write);
-    switch (decision.action) {
-      case 'insert':
-        this.#stmt.insertUnit!.run(
-          key,
-          write.targetLanguage,
-          write.target,
-          write.origin,
-          write.status,
-          write.createdAt ?? now,
-          write.updatedAt ?? now,
-          violationsJson(write),
-          write.previousTarget ?? null,
-          write.previousOrigin ?? null,
-        );
-        result.inserted++;
-        return;
-      case 'unchanged':
-        result.unchanged++;
-        return;
-      case 'skip':
-        return decision.reason;
-      case 'update': {
-        const values = [write.target, write.origin, write.status, write.updatedAt ?? now, violationsJson(write)];
-        if (decision.keepPrevious) this.#stmt.updateUnitKeep!.run(...values, key, write.targetLanguage);
-        else if (write.previousTarget !== undefined) {
-          this.#stmt.updateUnitHistory!.run(...values, write.previousTarget, write.previousOrigin ?? null, key, write.targetLanguage);
-        } else this.#stmt.updateUnit!.run(...values, key, write.targetLanguage);
-        result.updated++;
-      }
-    }
   }
 
   async *entries(filter: { targetLanguage?: string; sourceLanguage?: string } = {}): AsyncIterable<MemoryEntry> {
@@ -377,7 +297,7 @@ export class SqliteMemoryStore implements MemoryStore {
   }
 }
 
-/** A \`byId\` row: BY_ID_COLUMNS in order. */
+/** A `byId` row: BY_ID_COLUMNS in order. */
 type ByIdRow = [string, string, string, string, string, Status, string, string, string | null, string | null, string | null];
 
 function byIdEntry(id: string, r: ByIdRow): MemoryEntry {
@@ -396,13 +316,6 @@ function byIdEntry(id: string, r: ByIdRow): MemoryEntry {
   if (r[9] !== null) entry.previousOrigin = r[9];
   if (r[10]) entry.violations = JSON.parse(r[10]) as string[];
   return entry;
-}
-
-const violationsJson = (write: MemoryWrite): string | null => (write.violations?.length ? JSON.stringify(write.violations) : null);
-
-/** Segment ids are hex in the API and 32 raw bytes in the table. */
-function idBytes(id: string): Buffer {
-  return Buffer.from(id, 'hex');
 }
 
 function emptyResult(): WriteResult {
