@@ -300,6 +300,7 @@ export function describeMemoryStore(name: string, factory: StoreFactory): void {
           nlaf('Nieuw', 'Nuut (mens)', { origin: 'human', status: 'translated', article: 'nl/a.md' }),
           nlaf('Nieuw', 'Nuut weer (masjien)'),
           nlaf('Nieuw', 'Neu', { targetLanguage: 'de', articles: ['nl/b.md'] }),
+          nlaf('De scheidsrechter floot af voor het einde van de wedstrijd', 'Die skeidsregter het voor die einde van die wedstryd gefluit'),
         ];
         const before = await all(store);
         // A stream that fails leaves the merged memory exactly as it was.
@@ -314,7 +315,7 @@ export function describeMemoryStore(name: string, factory: StoreFactory): void {
           yield* stream;
         }
         const result = await store.writeAll(writes());
-        expect({ ...result, skipped: [] }).toEqual({ inserted: 2, updated: 2, unchanged: 1, skipped: [] });
+        expect({ ...result, skipped: [] }).toEqual({ inserted: 3, updated: 2, unchanged: 1, skipped: [] });
         expect(result.skipped).toEqual([
           { segmentId: idOf('Keeper'), targetLanguage: 'af', reason: 'a machine translation never overwrites a final one (human)' },
           { segmentId: idOf('Hoekschop'), targetLanguage: 'af', reason: 'would lower the status from reviewed to translated' },
@@ -326,9 +327,12 @@ export function describeMemoryStore(name: string, factory: StoreFactory): void {
         expect(found.get(idOf('Hoekschop'))?.target).toBe('Hoekskop');
         expect(found.get(idOf('Nieuw'))).toMatchObject({ target: 'Nuut (mens)', status: 'translated', previousTarget: 'Nuut', previousOrigin: 'engine:apertium' });
         expect((await all(store)).find((e) => e.segmentId === idOf('Nieuw') && e.targetLanguage === 'de')?.articles).toEqual(['nl/a.md', 'nl/b.md']);
+        // What a stream stored is found by fuzzy search too (its words indexed and counted).
+        const [match] = await store.fuzzy('De scheidsrechter floot af voor het einde van het duel', { sourceLanguage: 'nl', targetLanguage: 'af' });
+        expect(match?.segmentId).toBe(idOf('De scheidsrechter floot af voor het einde van de wedstrijd'));
         // The same stream again: nothing to do, the same refusals.
         const again = await store.writeAll(writes());
-        expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+        expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5 });
         expect(again.skipped).toHaveLength(4);
       }));
 
