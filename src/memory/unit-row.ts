@@ -20,7 +20,8 @@ export interface UnitRow {
 }
 
 export function toEntry(row: UnitRow): MemoryEntry {
-  return {
+  // One object of one shape, optional fields assigned only when present (no spreads: this runs per unit listed).
+  const entry: MemoryEntry = {
     segmentId: row.segment_id.toLowerCase(),
     sourceLanguage: row.source_lang,
     targetLanguage: row.target_lang,
@@ -30,9 +31,10 @@ export function toEntry(row: UnitRow): MemoryEntry {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    ...(row.articles !== undefined ? { articles: row.articles ? row.articles.split('\n') : [] } : {}),
-    ...(row.previous_target !== null ? { previousTarget: row.previous_target } : {}),
-    ...(row.previous_origin !== null ? { previousOrigin: row.previous_origin } : {}),
-    ...(row.violations ? { violations: JSON.parse(row.violations) as string[] } : {}),
   };
+  if (row.articles !== undefined) entry.articles = row.articles ? row.articles.split('\n') : [];
+  if (row.previous_target !== null) entry.previousTarget = row.previous_target;
+  if (row.previous_origin !== null) entry.previousOrigin = row.previous_origin;
+  if (row.violations) entry.violations = JSON.parse(row.violations) as string[];
+  return entry;
 }

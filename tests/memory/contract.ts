@@ -283,6 +283,59 @@ export function describeMemoryStore(name: string, factory: StoreFactory): void {
         });
       }));
 
+    it('contract: writeAll into a non-empty memory merges under the status rules, repeats in stream order, refusals in stream order', () =>
+      withStore(async (store) => {
+        await store.write([
+          nlaf('Keeper', 'Doelwagter', { origin: 'human', status: 'final' }),
+          nlaf('Scheidsrechter', 'Skeidsregter (masjien)'),
+          nlaf('Gelijk', 'Gelyk', { origin: 'human', status: 'translated' }),
+          nlaf('Hoekschop', 'Hoekskop', { origin: 'human', status: 'reviewed' }),
+        ]);
+        const stream = [
+          nlaf('Keeper', 'Doelman (masjien)'),
+          nlaf('Scheidsrechter', 'Skeidsregter', { origin: 'human', status: 'reviewed' }),
+          nlaf('Gelijk', 'Gelyk', { origin: 'human', status: 'translated' }),
+          nlaf('Hoekschop', 'Hoekskop (vertaal)', { origin: 'import:x.tmx', status: 'translated' }),
+          nlaf('Nieuw', 'Nuut'),
+          nlaf('Nieuw', 'Nuut (mens)', { origin: 'human', status: 'translated', article: 'nl/a.md' }),
+          nlaf('Nieuw', 'Nuut weer (masjien)'),
+          nlaf('Nieuw', 'Neu', { targetLanguage: 'de', articles: ['nl/b.md'] }),
+          nlaf('De scheidsrechter floot af voor het einde van de wedstrijd', 'Die skeidsregter het voor die einde van die wedstryd gefluit'),
+        ];
+        const before = await all(store);
+        // A stream that fails leaves the merged memory exactly as it was.
+        async function* failing() {
+          yield* stream;
+          throw new Error('cut at line 77');
+        }
+        await expect(store.writeAll(failing())).rejects.toThrow(/line 77/);
+        expect(await all(store)).toEqual(before);
+
+        async function* writes() {
+          yield* stream;
+        }
+        const result = await store.writeAll(writes());
+        expect({ ...result, skipped: [] }).toEqual({ inserted: 3, updated: 2, unchanged: 1, skipped: [] });
+        expect(result.skipped).toEqual([
+          { segmentId: idOf('Keeper'), targetLanguage: 'af', reason: 'a machine translation never overwrites a final one (human)' },
+          { segmentId: idOf('Hoekschop'), targetLanguage: 'af', reason: 'would lower the status from reviewed to translated' },
+          { segmentId: idOf('Nieuw'), targetLanguage: 'af', reason: 'a machine translation never overwrites a translated one (human)' },
+        ]);
+        const found = await store.lookup(['Keeper', 'Scheidsrechter', 'Hoekschop', 'Nieuw'].map(idOf), 'af');
+        expect(found.get(idOf('Keeper'))?.target).toBe('Doelwagter');
+        expect(found.get(idOf('Scheidsrechter'))).toMatchObject({ target: 'Skeidsregter', previousTarget: 'Skeidsregter (masjien)' });
+        expect(found.get(idOf('Hoekschop'))?.target).toBe('Hoekskop');
+        expect(found.get(idOf('Nieuw'))).toMatchObject({ target: 'Nuut (mens)', status: 'translated', previousTarget: 'Nuut', previousOrigin: 'engine:apertium' });
+        expect((await all(store)).find((e) => e.segmentId === idOf('Nieuw') && e.targetLanguage === 'de')?.articles).toEqual(['nl/a.md', 'nl/b.md']);
+        // What a stream stored is found by fuzzy search too (its words indexed and counted).
+        const [match] = await store.fuzzy('De scheidsrechter floot af voor het einde van het duel', { sourceLanguage: 'nl', targetLanguage: 'af' });
+        expect(match?.segmentId).toBe(idOf('De scheidsrechter floot af voor het einde van de wedstrijd'));
+        // The same stream again: nothing to do, the same refusals.
+        const again = await store.writeAll(writes());
+        expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 5 });
+        expect(again.skipped).toHaveLength(4);
+      }));
+
     it('contract: fuzzy gives the best matches above the threshold, best first, scored by the OmegaT score', () =>
       withStore(async (store) => {
         await store.write([

@@ -38,7 +38,7 @@ async function importInto(project: Project, args: TmImportArgs, io: CommandIO): 
       displayName: args.file,
       ...(args.status ? { status: args.status as Status } : {}),
       // QA findings go into the memory with the units, so XLIFF notes and `tolk check` show them later.
-      check: (write) => checkQa(write.source, write.target, { source: write.sourceLanguage, target: write.targetLanguage }, project.config.qa, segmentId(write.sourceLanguage, write.source)).map(storedFinding),
+      check: (write) => checkQa(write.source, write.target, { source: write.sourceLanguage, target: write.targetLanguage }, project.config.qa, write.segmentId ?? segmentId(write.sourceLanguage, write.source)).map(storedFinding),
     });
     const { rejects: _rejects, ...counts } = report;
     const diagnostics = tmxImportDiagnostics(report);

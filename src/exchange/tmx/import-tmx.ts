@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { readTmxInWorker } from './read-tmx-in-worker.js';
 import { STATUSES, type MemoryStore, type MemoryWrite, type Status } from '../../memory/index.js';
+import { segmentId } from '../../tagged/index.js';
 
 export interface ImportReport {
   file: string;
@@ -59,6 +60,8 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
       }
       const ownStatus = unit.properties['x-tolk-status'] as Status | undefined;
       const status = options.status ?? (ownStatus && STATUSES.includes(ownStatus) ? ownStatus : 'translated');
+      // Hashed once per unit: the store and the check use it as given.
+      const id = segmentId(unit.sourceLanguage, unit.source);
       for (const target of unit.targets) {
         report.read++;
         if (target.skip) {
@@ -66,6 +69,7 @@ export async function importTmx(store: MemoryStore, path: string, options: Impor
           continue;
         }
         const write: MemoryWrite = {
+          segmentId: id,
           sourceLanguage: unit.sourceLanguage,
           targetLanguage: target.language,
           source: unit.source,

@@ -8,6 +8,7 @@ import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
 import { applyBatch, WordCounts } from './pg-write.js';
+import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
 import { MEMORY_RETRY_CHANNEL, type MemoryRetryEvent } from '../retry-events.js';
@@ -222,7 +223,6 @@ export class PostgresMemoryStore implements MemoryStore {
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
     await this.#open();
-    const result = emptyResult();
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -230,21 +230,10 @@ export class PostgresMemoryStore implements MemoryStore {
       throw wrap(error, 'the import', this.displayUrl);
     }
     let broken: unknown;
-    const words = new WordCounts(this.#wordIds);
     try {
       await client.query('BEGIN');
-      let batch: MemoryWrite[] = [];
-      for await (const write of writes) {
-        batch.push(write);
-        if (batch.length >= WRITE_BATCH) {
-          await applyBatch(client, batch, result, words);
-          batch = [];
-        }
-      }
-      if (batch.length) await applyBatch(client, batch, result, words);
-      await words.flush(client);
+      const result = await bulkWrite(client, writes);
       await client.query('COMMIT');
-      words.committed();
       // After a large import, fresh statistics and visibility maps (index-only scans of the postings) now
       // rather than whenever autovacuum comes by: the first fuzzy lookups after a `tm copy` are fast too.
       // The data is committed by now: this is housekeeping, without the statement timeout, and its failure is no failure.

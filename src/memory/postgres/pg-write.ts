@@ -6,6 +6,24 @@ import { decideWrite } from '../write-rules.js';
 import { fuzzyTokens } from '../fuzzy-score.js';
 import { idBytes, queryWords, tokenCount } from './pg-keys.js';
 
+/**
+ * The status rules inside the write statement, shared by batched and bulk writes: nothing to do for the
+ * same text and status, a machine translation never replaces a person's, no write lowers a status; a
+ * person replacing a machine text keeps it as previous.
+ */
+export const UNIT_CONFLICT = `ON CONFLICT (source_id, target_lang) DO UPDATE SET
+         previous_target = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.target
+                                ELSE coalesce(excluded.previous_target, u.previous_target) END,
+         previous_origin = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.origin
+                                WHEN excluded.previous_target IS NOT NULL THEN excluded.previous_origin ELSE u.previous_origin END,
+         target = excluded.target, origin = excluded.origin, status = excluded.status, rank = excluded.rank,
+         updated_at = excluded.updated_at, violations = excluded.violations
+       -- The status rules: nothing to do for the same text and status, a machine translation never
+       -- replaces a person's, and no write lowers a status.
+       WHERE (u.target <> excluded.target OR u.status <> excluded.status)
+         AND NOT (excluded.rank = 0 AND u.rank > 0)
+         AND excluded.rank >= u.rank`;
+
 interface Prepared {
   write: MemoryWrite;
   id: string;
@@ -79,18 +97,7 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
     const { rows } = await client.query<{ source_id: number; target_lang: string; inserted: boolean }>(
       `INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
        SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-       ON CONFLICT (source_id, target_lang) DO UPDATE SET
-         previous_target = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.target
-                                ELSE coalesce(excluded.previous_target, u.previous_target) END,
-         previous_origin = CASE WHEN u.rank = 0 AND excluded.rank > 0 AND u.target <> excluded.target THEN u.origin
-                                WHEN excluded.previous_target IS NOT NULL THEN excluded.previous_origin ELSE u.previous_origin END,
-         target = excluded.target, origin = excluded.origin, status = excluded.status, rank = excluded.rank,
-         updated_at = excluded.updated_at, violations = excluded.violations
-       -- The status rules: nothing to do for the same text and status, a machine translation never
-       -- replaces a person's, and no write lowers a status.
-       WHERE (u.target <> excluded.target OR u.status <> excluded.status)
-         AND NOT (excluded.rank = 0 AND u.rank > 0)
-         AND excluded.rank >= u.rank
+       ${UNIT_CONFLICT}
        RETURNING u.source_id, u.target_lang, (xmax = 0) AS inserted`,
       [
         col((p) => sourceIds.get(p.id)!),
