@@ -6,6 +6,8 @@ import { segmentId } from '../../src/tagged/index.js';
 import { PostgresMemoryStore, type MemoryWrite } from '../../src/memory/index.js';
 import { queryWords } from '../../src/memory/postgres/pg-keys.js';
 import { PG_SCHEMA_VERSION } from '../../src/memory/postgres/migrations.js';
+import { emptyResult } from '../../src/memory/postgres/pg-store.js';
+import { applyBatch, WordCounts } from '../../src/memory/postgres/pg-write.js';
 import { freshDatabase } from '../helpers/postgres.js';
 
 // Child processes run the built store (npm test builds first).
@@ -96,4 +98,39 @@ describe('PostgreSQL memory under concurrency', () => {
       expect(versions.map((v) => v.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
     }
   }, 300_000);
+  it('writers do not queue on shared words: a store sharing a new word with a writer whose transaction is still open goes through', async () => {
+    const url = await freshDatabase('tolk_words_race');
+    const store = new PostgresMemoryStore(url);
+    const entry = (source: string): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source, target: `[af] ${source}`, origin: 'engine:test', status: 'machine' });
+    await store.write([entry('Een eerste zin om het schema te maken.')]);
+    // Another writer, in the middle of its transaction: it has stored sources with a new word ("Oranjevreugde").
+    const pool = new pg.Pool({ connectionString: url });
+    const open = await pool.connect();
+    try {
+      await open.query('BEGIN');
+      const words = new WordCounts(new Map(), (sql, values) => pool.query(sql, values));
+      await applyBatch(open, [entry('Oranjevreugde in de straten van Parijs.')], emptyResult(), words);
+      // This store shares "Oranjevreugde" and "de": it must not wait for that transaction (nor hang the test: a
+      // writer waiting on a lock shows up in pg_locks, and that ends the test as a failure).
+      const writing = store.write([entry('Oranjevreugde op de tribunes.')]).then(() => 'stored' as const);
+      let outcome: 'stored' | 'waiting' | undefined;
+      void writing.then((o) => (outcome ??= o));
+      while (!outcome) {
+        const waiting = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+        if (waiting.rows[0]!.n > 0) outcome ??= 'waiting';
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(outcome).toBe('stored');
+      await words.flush(() => pool.connect());
+      await open.query('COMMIT');
+    } finally {
+      open.release();
+      await pool.end();
+    }
+    // Both writers' counts are in, and the fuzzy search finds the new word's sources.
+    expect(await query<{ df: number }>(url, "SELECT df FROM tolk_words WHERE word = 'oranjevreugde'")).toEqual([{ df: 2 }]);
+    const found = await store.fuzzy('Oranjevreugde op de tribune.', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 50 });
+    expect(found.map((m) => m.source)).toContain('Oranjevreugde op de tribunes.');
+    await store.close();
+  });
 });

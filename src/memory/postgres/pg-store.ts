@@ -208,17 +208,18 @@ export class PostgresMemoryStore implements MemoryStore {
     if (writes.length === 0) return emptyResult();
     // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
     // lost while COMMIT was on its way) stores nothing twice.
-    return this.#retrying(`storing ${writes.length} translations`, async () => {
-      const words = new WordCounts(this.#wordIds);
-      const result = await this.#transaction(async (client) => {
+    let words: WordCounts | undefined;
+    const result = await this.#retrying(`storing ${writes.length} translations`, async () => {
+      words = new WordCounts(this.#wordIds, (sql, values) => this.#pool.query(sql, values));
+      return this.#transaction(async (client) => {
         const result = emptyResult();
-        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words);
-        await words.flush(client);
+        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words!);
         return result;
       });
-      words.committed();
-      return result;
     });
+    // The translations are stored; counts that fail to rise only make words look rarer to the fuzzy search.
+    await words?.flush(() => this.#pool.connect()).catch(() => {});
+    return result;
   }
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {

@@ -136,18 +136,30 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
   }
 }
 
+/** A statement outside the writer's transaction, on a pooled connection of its own. */
+export type OutsideQuery = <R extends pg.QueryResultRow>(sql: string, values: unknown[]) => Promise<pg.QueryResult<R>>;
+
 /**
- * Postings of newly stored sources, and their document frequencies. Word rows
- * are only inserted while batches go in (no row versions pile up in a long
- * import); each word's count is raised once, at the end of the transaction.
+ * Postings of newly stored sources, and their document frequencies, without
+ * making concurrent writers wait for each other: every batch shares common
+ * words ("de", "het"), so neither a new word's row nor its count may be
+ * locked inside a writer's transaction (eight workers storing at once queued
+ * one behind the other, 50 ms each). New words are inserted before, in a
+ * statement of their own (a word without postings is harmless: `df` 0 is
+ * never read); the counts are raised after COMMIT in one short transaction
+ * that locks its rows in word order. A writer killed between its COMMIT and
+ * that statement leaves its words counted a little low: they look rarer to
+ * the fuzzy search, which only orders candidates by it.
  */
 export class WordCounts {
   readonly #df = new Map<string, number>();
-  readonly #committed: Map<string, number>;
-  readonly #pending = new Map<string, number>();
+  readonly #ids: Map<string, number>;
+  readonly #outside: OutsideQuery;
 
-  constructor(committed: Map<string, number>) {
-    this.#committed = committed;
+  /** `ids`: word → id, shared by the store's writes (a word's id never changes). */
+  constructor(ids: Map<string, number>, outside: OutsideQuery) {
+    this.#ids = ids;
+    this.#outside = outside;
   }
 
   async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[]; tokens: number }>): Promise<void> {
@@ -155,21 +167,21 @@ export class WordCounts {
     for (const { words } of sources) {
       for (const word of words) {
         this.#df.set(word, (this.#df.get(word) ?? 0) + 1);
-        if (!this.#committed.has(word) && !this.#pending.has(word)) unknown.add(word);
+        if (!this.#ids.has(word)) unknown.add(word);
       }
     }
     if (unknown.size) {
       const list = [...unknown].sort();
-      await client.query('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
-      const { rows } = await client.query<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
-      for (const row of rows) this.#pending.set(row.word, row.id);
+      await this.#outside('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
+      const { rows } = await this.#outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
+      for (const row of rows) this.#ids.set(row.word, row.id);
     }
     const wordCol: number[] = [];
     const sourceCol: number[] = [];
     const tokensCol: number[] = [];
     for (const { sourceId, words, tokens } of sources) {
       for (const word of words) {
-        wordCol.push(this.#committed.get(word) ?? this.#pending.get(word)!);
+        wordCol.push(this.#ids.get(word)!);
         sourceCol.push(sourceId);
         tokensCol.push(tokens);
       }
@@ -181,23 +193,27 @@ export class WordCounts {
     ]);
   }
 
-  /** Raises each word's count once (sorted: writers wait for each other instead of deadlocking). */
-  async flush(client: pg.PoolClient): Promise<void> {
+  /**
+   * After COMMIT: raises each word's count once, in a short transaction of
+   * its own that locks the rows in word order (two writers wait for each
+   * other briefly instead of deadlocking).
+   */
+  async flush(connect: () => Promise<pg.PoolClient>): Promise<void> {
     if (this.#df.size === 0) return;
     const words = [...this.#df.keys()].sort();
-    // Row locks in one order for every writer.
-    await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR UPDATE', [words]);
-    await client.query(
-      `UPDATE tolk_words w SET df = w.df + d.n FROM (SELECT * FROM unnest($1::text[], $2::integer[]) AS d (word, n) ORDER BY 1) d WHERE w.word = d.word`,
-      [words, words.map((w) => this.#df.get(w)!)],
-    );
+    const counts = words.map((w) => this.#df.get(w)!);
     this.#df.clear();
-  }
-
-  /** After COMMIT: the ids this transaction created are now safe to remember. */
-  committed(): void {
-    for (const [word, id] of this.#pending) this.#committed.set(word, id);
-    this.#pending.clear();
+    const client = await connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR NO KEY UPDATE', [words]);
+      await client.query('UPDATE tolk_words w SET df = w.df + d.n FROM unnest($1::text[], $2::integer[]) AS d (word, n) WHERE w.word = d.word', [words, counts]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
-
