@@ -29,6 +29,7 @@ describe('PostgreSQL memory when the server restarts', () => {
       await restarting;
       expect(retries.length).toBeGreaterThan(0);
       const total = b * BATCH;
+      await store.settle(); // word counts are raised a quarter second after the writes
 
       const client = new pg.Client({ connectionString: server.url });
       await client.connect();

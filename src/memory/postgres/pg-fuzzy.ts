@@ -48,8 +48,9 @@ export async function fuzzyQuery(query: (sql: string, values: unknown[]) => Prom
   if (plan.words.length === 0) return [];
   const { rows } = (await query(
     `WITH known AS (
-       SELECT id, df, sum(df) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
-       FROM tolk_words WHERE word = ANY($1::text[]) AND df > 0
+       -- A count not yet raised (a write of the last quarter second) reads as 1: the rarest, so read first.
+       SELECT id, greatest(df, 1) AS df, sum(greatest(df, 1)) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
+       FROM tolk_words WHERE word = ANY($1::text[])
      ), chosen AS (
        -- Weights in float8: numeric ln over every posting was most of a query's time.
        SELECT id, ln(1e9::float8 / df) AS weight FROM known WHERE n <= $4 OR (n <= ${QUERY_TERMS} AND running <= ${CANDIDATE_POSTINGS})

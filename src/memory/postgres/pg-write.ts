@@ -145,11 +145,11 @@ export type OutsideQuery = <R extends pg.QueryResultRow>(sql: string, values: un
  * words ("de", "het"), so neither a new word's row nor its count may be
  * locked inside a writer's transaction (eight workers storing at once queued
  * one behind the other, 50 ms each). New words are inserted before, in a
- * statement of their own (a word without postings is harmless: `df` 0 is
- * never read); the counts are raised after COMMIT in one short transaction
- * that locks its rows in word order. A writer killed between its COMMIT and
- * that statement leaves its words counted a little low: they look rarer to
- * the fuzzy search, which only orders candidates by it.
+ * statement of their own (a word without postings only costs a fuzzy query
+ * an empty index probe); the counts are raised after COMMIT, gathered over
+ * the writes of a quarter second, in one short transaction (`raiseWordCounts`).
+ * A writer killed before that leaves its words counted a little low: they
+ * look rarer to the fuzzy search, which only orders candidates by it.
  */
 export class WordCounts {
   readonly #df = new Map<string, number>();
@@ -193,27 +193,33 @@ export class WordCounts {
     ]);
   }
 
-  /**
-   * After COMMIT: raises each word's count once, in a short transaction of
-   * its own that locks the rows in word order (two writers wait for each
-   * other briefly instead of deadlocking).
-   */
-  async flush(connect: () => Promise<pg.PoolClient>): Promise<void> {
-    if (this.#df.size === 0) return;
-    const words = [...this.#df.keys()].sort();
-    const counts = words.map((w) => this.#df.get(w)!);
-    this.#df.clear();
-    const client = await connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR NO KEY UPDATE', [words]);
-      await client.query('UPDATE tolk_words w SET df = w.df + d.n FROM unnest($1::text[], $2::integer[]) AS d (word, n) WHERE w.word = d.word', [words, counts]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** How many of the sources this writer stored hold each word: raised after COMMIT by `raiseWordCounts`. */
+  get counts(): ReadonlyMap<string, number> {
+    return this.#df;
+  }
+}
+
+/**
+ * Raises word counts in one short transaction of its own that locks the rows
+ * in word order (two writers wait for each other briefly instead of
+ * deadlocking).
+ */
+export async function raiseWordCounts(connect: () => Promise<pg.PoolClient>, counts: ReadonlyMap<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  const words = [...counts.keys()].sort();
+  const client = await connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM tolk_words WHERE word = ANY($1::text[]) ORDER BY word FOR NO KEY UPDATE', [words]);
+    await client.query('UPDATE tolk_words w SET df = w.df + d.n FROM unnest($1::text[], $2::integer[]) AS d (word, n) WHERE w.word = d.word', [
+      words,
+      words.map((w) => counts.get(w)!),
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
 }
