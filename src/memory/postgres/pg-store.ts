@@ -7,7 +7,7 @@ import { migrate } from './migrations.js';
 import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
-import { applyBatch, raiseWordCounts, WordCounts } from './pg-write.js';
+import { applyBatch, PendingWordCounts, WordCounts } from './pg-write.js';
 import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
@@ -53,10 +53,8 @@ export class PostgresMemoryStore implements MemoryStore {
   #ready: Promise<void> | undefined;
   /** Word ids never change once committed: known ones are not asked for again. */
   readonly #wordIds = new Map<string, number>();
-  /** Word → sources stored since the counts were last raised. */
-  readonly #wordCounts = new Map<string, number>();
-  #countsTimer: NodeJS.Timeout | undefined;
-  #countsRaised: Promise<void> = Promise.resolve();
+  /** Word counts of recent writes, raised after COMMIT a quarter second at a time. */
+  readonly #counts = new PendingWordCounts(() => this.#pool.connect());
 
   constructor(url: string, options: PostgresOptions = {}) {
     this.#url = url;
@@ -205,7 +203,7 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 
   async fuzzy(source: string, options: FuzzyOptions): Promise<FuzzyMatch[]> {
-    if (this.#wordCounts.size) await this.settle();
+    await this.#counts.settle();
     return this.#retrying('a fuzzy lookup', () => fuzzyQuery((sql, values) => this.#pool.query(sql, values), source, options));
   }
 
@@ -222,8 +220,7 @@ export class PostgresMemoryStore implements MemoryStore {
         return result;
       });
     });
-    for (const [word, n] of words?.counts ?? []) this.#wordCounts.set(word, (this.#wordCounts.get(word) ?? 0) + n);
-    this.#scheduleWordCounts();
+    if (words) this.#counts.add(words.counts);
     return result;
   }
 
@@ -307,44 +304,14 @@ export class PostgresMemoryStore implements MemoryStore {
     return { units: list.reduce((n, p) => n + p.units, 0), pairs: list };
   }
 
-  /**
-   * Word counts of the writes of the last quarter second, raised in one
-   * transaction: a worker storing forty answers a second pays for one, not
-   * forty. Counts that fail to rise only make words look rarer to the fuzzy
-   * search.
-   */
-  #scheduleWordCounts(): void {
-    if (this.#countsTimer || this.#wordCounts.size === 0) return;
-    this.#countsTimer = setTimeout(() => {
-      this.#countsTimer = undefined;
-      void this.#raiseWordCounts();
-    }, 250);
-    this.#countsTimer.unref();
-  }
-
-  async #raiseWordCounts(): Promise<void> {
-    await this.#countsRaised;
-    if (this.#wordCounts.size === 0) return;
-    const counts = new Map(this.#wordCounts);
-    this.#wordCounts.clear();
-    this.#countsRaised = raiseWordCounts(() => this.#pool.connect(), counts).catch(() => {
-      // The server is away: the counts wait for the next round (or for `close`).
-      for (const [word, n] of counts) this.#wordCounts.set(word, (this.#wordCounts.get(word) ?? 0) + n);
-      this.#scheduleWordCounts();
-    });
-    await this.#countsRaised;
-  }
-
   /** Raises the word counts of every write made so far (a fuzzy query in this process reads them current). */
   async settle(): Promise<void> {
-    clearTimeout(this.#countsTimer);
-    this.#countsTimer = undefined;
-    await this.#raiseWordCounts();
+    await this.#counts.settle();
   }
 
   async close(): Promise<void> {
-    await this.settle();
-    clearTimeout(this.#countsTimer);
+    await this.#counts.settle();
+    this.#counts.stop();
     await this.#pool.end().catch(() => {});
   }
 }

@@ -223,3 +223,51 @@ export async function raiseWordCounts(connect: () => Promise<pg.PoolClient>, cou
     client.release();
   }
 }
+
+/**
+ * Word counts of the writes of the last quarter second, raised in one
+ * transaction: a worker storing forty answers a second pays for one, not
+ * forty. While the server is away they wait for the next round; counts that
+ * never rise (the process killed) only make words look rarer to the fuzzy
+ * search.
+ */
+export class PendingWordCounts {
+  readonly #counts = new Map<string, number>();
+  readonly #connect: () => Promise<pg.PoolClient>;
+  #timer: NodeJS.Timeout | undefined;
+  #raising: Promise<void> = Promise.resolve();
+
+  constructor(connect: () => Promise<pg.PoolClient>) {
+    this.#connect = connect;
+  }
+
+  add(counts: ReadonlyMap<string, number>): void {
+    for (const [word, n] of counts) this.#counts.set(word, (this.#counts.get(word) ?? 0) + n);
+    if (this.#timer || this.#counts.size === 0) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#raise();
+    }, 250);
+    this.#timer.unref();
+  }
+
+  /** Raises what is pending now. */
+  async settle(): Promise<void> {
+    this.stop();
+    await this.#raise();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #raise(): Promise<void> {
+    await this.#raising;
+    if (this.#counts.size === 0) return;
+    const counts = new Map(this.#counts);
+    this.#counts.clear();
+    this.#raising = raiseWordCounts(this.#connect, counts).catch(() => this.add(counts));
+    await this.#raising;
+  }
+}
