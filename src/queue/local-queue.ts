@@ -6,6 +6,7 @@ import type { EngineJob, EngineResult } from './job.js';
 import type { JobQueue, QueueLimits } from './job-queue.js';
 import type { RetryPolicy } from './retry.js';
 import { runJob } from './run-job.js';
+import { InFlight } from './in-flight.js';
 
 export interface LocalQueueOptions {
   /** The engines jobs may name, by `engine.name`. */
@@ -37,42 +38,25 @@ export function createLocalQueue(options: LocalQueueOptions): JobQueue {
     }
     return queue;
   };
-  let size = 0;
-  const waiters = new Set<() => void>();
-  const settled = () => {
-    size--;
-    for (const wake of waiters) wake();
-  };
+  const inFlight = new InFlight();
   return {
     async submit(job: EngineJob, { signal }: { signal?: AbortSignal } = {}): Promise<EngineResult> {
       const engine = engines.get(job.engine);
       if (!engine) throw new UsageError(`no engine "${job.engine}" in this queue (it has: ${[...engines.keys()].join(', ')})`);
       signal?.throwIfAborted();
-      size++;
-      try {
-        // The signal is not handed to p-queue: it would reject a running job at once and drop an answer already paid
-        // for. A waiting job starts, sees the abort and ends; a running one sees it between attempts.
-        return (await queueFor(job.engine).add(() => {
-          signal?.throwIfAborted();
-          return runJob(engine, job, options.retry, { ...(signal ? { signal } : {}), ...(options.logger ? { logger: options.logger } : {}) });
-        })) as EngineResult;
-      } finally {
-        settled();
-      }
+      // The signal is not handed to p-queue: it would reject a running job at once and drop an answer already paid
+      // for. A waiting job starts, sees the abort and ends; a running one sees it between attempts.
+      return inFlight.hold(
+        async () =>
+          (await queueFor(job.engine).add(() => {
+            signal?.throwIfAborted();
+            return runJob(engine, job, options.retry, { ...(signal ? { signal } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+          })) as EngineResult,
+      );
     },
-    async onSizeLessThan(limit: number): Promise<void> {
-      while (size >= limit) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            waiters.delete(wake);
-            resolve();
-          };
-          waiters.add(wake);
-        });
-      }
-    },
+    onSizeLessThan: (limit: number) => inFlight.below(limit),
     get size() {
-      return size;
+      return inFlight.size;
     },
     async close() {
       for (const queue of queues.values()) queue.clear();

@@ -5,6 +5,7 @@ import { jobId, type EngineJob, type EngineResult } from '../job.js';
 import type { JobQueue, QueueCounts, QueueLimits } from '../job-queue.js';
 import type { RetryPolicy } from '../retry.js';
 import { connectionFor, DEFAULT_PREFIX, redactRedisUrl } from './connection.js';
+import { InFlight } from '../in-flight.js';
 
 export interface BullmqQueueOptions {
   /** `redis://host:port`. */
@@ -63,8 +64,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
   const connection = connectionFor(options.url);
   const queues = new Map<string, Promise<{ queue: Queue; events: QueueEvents }>>();
   const waiting = new Map<string, Set<Waiter>>();
-  let size = 0;
-  const roomWaiters = new Set<() => void>();
+  const inFlight = new InFlight();
   let lastContact = Date.now();
 
   const applyLimits = async (queue: Queue, name: string) => {
@@ -172,46 +172,33 @@ export function createBullmqQueue(options: BullmqQueueOptions): JobQueue {
     async submit(job, { signal } = {}) {
       signal?.throwIfAborted();
       const id = jobId(job);
-      size++;
-      try {
-        return await new Promise<EngineResult>((resolve, reject) => {
-          const waiter: Waiter = { job, resolve, reject };
-          const onAbort = () => {
-            waiting.get(id)?.delete(waiter);
-            if (waiting.get(id)?.size === 0) waiting.delete(id);
-            reject(signal!.reason);
-          };
-          signal?.addEventListener('abort', onAbort, { once: true });
-          const done = () => signal?.removeEventListener('abort', onAbort);
-          waiter.resolve = (result) => (done(), resolve(result));
-          waiter.reject = (error) => (done(), reject(error));
-          // Listen before adding: the answer may come before `add` returns.
-          const set = waiting.get(id) ?? new Set();
-          set.add(waiter);
-          waiting.set(id, set);
-          enqueue(job, id).catch((error: unknown) => {
-            set.delete(waiter);
-            waiter.reject(new QueueLostError(`cannot add a job to the queue's Redis at ${redactRedisUrl(options.url)}: ${(error as Error).message}`));
-          });
-        });
-      } finally {
-        size--;
-        for (const wake of roomWaiters) wake();
-      }
+      return inFlight.hold(
+        () =>
+          new Promise<EngineResult>((resolve, reject) => {
+            const waiter: Waiter = { job, resolve, reject };
+            const onAbort = () => {
+              waiting.get(id)?.delete(waiter);
+              if (waiting.get(id)?.size === 0) waiting.delete(id);
+              reject(signal!.reason);
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            const done = () => signal?.removeEventListener('abort', onAbort);
+            waiter.resolve = (result) => (done(), resolve(result));
+            waiter.reject = (error) => (done(), reject(error));
+            // Listen before adding: the answer may come before `add` returns.
+            const set = waiting.get(id) ?? new Set();
+            set.add(waiter);
+            waiting.set(id, set);
+            enqueue(job, id).catch((error: unknown) => {
+              set.delete(waiter);
+              waiter.reject(new QueueLostError(`cannot add a job to the queue's Redis at ${redactRedisUrl(options.url)}: ${(error as Error).message}`));
+            });
+          }),
+      );
     },
-    async onSizeLessThan(limit) {
-      while (size >= limit) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            roomWaiters.delete(wake);
-            resolve();
-          };
-          roomWaiters.add(wake);
-        });
-      }
-    },
+    onSizeLessThan: (limit) => inFlight.below(limit),
     get size() {
-      return size;
+      return inFlight.size;
     },
     async counts() {
       const total: QueueCounts = { waiting: 0, active: 0, done: 0, failed: 0 };
