@@ -29,10 +29,11 @@ export async function* localizedArticles(project: Project, languages: readonly s
     const sourceFile = sourcePath(project, path);
     let source: SegmentedArticle | undefined;
     for (const language of languages) {
-      const file = displayPath(project, localizedPath(project, language, path));
+      const localized = localizedPath(project, language, path);
+      const file = displayPath(project, localized);
       let text: string | undefined;
       try {
-        text = readTextIfExistsSync(localizedPath(project, language, path), file);
+        text = readTextIfExistsSync(localized, file);
       } catch {
         continue; // unreadable: `tolk check`'s article pass reports it
       }
