@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
@@ -22,8 +22,8 @@ const SCHEMA = `
 
 export function openStateDb(file: string): StateDb {
   mkdirSync(dirname(file), { recursive: true });
-  // What tolk 0.x kept in JSON files (read whole into every run): superseded by this file.
-  for (const old of ['qa.json', 'written.json']) rmSync(join(dirname(file), old), { force: true });
+  // What earlier tolk versions kept in JSON files (read whole into every run): superseded when this file is made.
+  if (!existsSync(file)) for (const old of ['qa.json', 'written.json']) rmSync(join(dirname(file), old), { force: true });
   try {
     return open(file);
   } catch {
