@@ -9,14 +9,14 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   seconds: number;
-  /** Peak resident set size of the command's process, in MB (getrusage maxRSS). */
+  /** Peak resident set size of the command's own process, in MB (VmHWM; see rss-probe.ts). */
   peakMB: number;
 }
 
 /**
  * Runs the built `tolk` CLI in its own process, so its time and peak memory
- * are the command's alone: a preloaded probe reads getrusage maxRSS at exit
- * (the number `/usr/bin/time -v` prints, without needing that tool).
+ * are the command's alone: a preloaded probe reads its peak RSS (VmHWM) at exit
+ * (what `/usr/bin/time -v` prints for it when started from a shell).
  */
 export function runCli(args: string[]): CliRun {
   const started = performance.now();
