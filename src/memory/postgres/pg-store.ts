@@ -7,7 +7,8 @@ import { migrate } from './migrations.js';
 import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
-import { applyBatch, PendingWordCounts, WordCounts } from './pg-write.js';
+import { applyBatch, PendingWordCounts, WordCounts, type OutsideQuery } from './pg-write.js';
+import { writeInOneStatement } from './pg-write-one.js';
 import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
@@ -211,16 +212,25 @@ export class PostgresMemoryStore implements MemoryStore {
     if (writes.length === 0) return emptyResult();
     // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
     // lost while COMMIT was on its way) stores nothing twice.
-    let words: WordCounts | undefined;
+    let counts: ReadonlyMap<string, number> | undefined;
+    const outside: OutsideQuery = (sql, values) => this.#pool.query(sql, values);
     const result = await this.#retrying(`storing ${writes.length} translations`, async () => {
-      words = new WordCounts(this.#wordIds, (sql, values) => this.#pool.query(sql, values));
-      return this.#transaction(async (client) => {
+      // One job's answers: one statement (see pg-write-one.ts).
+      const one = writes.length <= WRITE_BATCH ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;
+      if (one) {
+        counts = one.counts;
+        return one.result;
+      }
+      const words = new WordCounts(this.#wordIds, outside);
+      const done = await this.#transaction(async (client) => {
         const result = emptyResult();
-        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words!);
+        for (let i = 0; i < writes.length; i += WRITE_BATCH) await applyBatch(client, writes.slice(i, i + WRITE_BATCH), result, words);
         return result;
       });
+      counts = words.counts;
+      return done;
     });
-    if (words) this.#counts.add(words.counts);
+    if (counts) this.#counts.add(counts);
     return result;
   }
 

@@ -163,19 +163,8 @@ export class WordCounts {
   }
 
   async post(client: pg.PoolClient, sources: Array<{ sourceId: number; words: string[]; tokens: number }>): Promise<void> {
-    const unknown = new Set<string>();
-    for (const { words } of sources) {
-      for (const word of words) {
-        this.#df.set(word, (this.#df.get(word) ?? 0) + 1);
-        if (!this.#ids.has(word)) unknown.add(word);
-      }
-    }
-    if (unknown.size) {
-      const list = [...unknown].sort();
-      await this.#outside('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
-      const { rows } = await this.#outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
-      for (const row of rows) this.#ids.set(row.word, row.id);
-    }
+    for (const { words } of sources) for (const word of words) this.#df.set(word, (this.#df.get(word) ?? 0) + 1);
+    await knowWords(this.#outside, sources.map((s) => s.words), this.#ids);
     const wordCol: number[] = [];
     const sourceCol: number[] = [];
     const tokensCol: number[] = [];
@@ -197,6 +186,17 @@ export class WordCounts {
   get counts(): ReadonlyMap<string, number> {
     return this.#df;
   }
+}
+
+/** Ids of words not seen before, inserted outside the writer's transaction (see `WordCounts`) and remembered in `ids`. */
+export async function knowWords(outside: OutsideQuery, lists: Iterable<readonly string[]>, ids: Map<string, number>): Promise<void> {
+  const unknown = new Set<string>();
+  for (const words of lists) for (const word of words) if (!ids.has(word)) unknown.add(word);
+  if (unknown.size === 0) return;
+  const list = [...unknown].sort();
+  await outside('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
+  const { rows } = await outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
+  for (const row of rows) ids.set(row.word, row.id);
 }
 
 /**
