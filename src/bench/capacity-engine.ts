@@ -23,11 +23,14 @@ export interface CapacityEngine {
 
 /** A LibreTranslate-wire server in its own process that serves `slots` requests at once, each `latencyMs`. */
 export async function fakeEngine(slots: number, latencyMs: number): Promise<CapacityEngine> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', String(slots), String(latencyMs)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // No inherited --inspect or --cpu-prof: the engine is not what a profile of the bench is about.
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', String(slots), String(latencyMs)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the bench engine exited ${code} before listening`)));
   });
+  child.on('error', () => {});
   const call = async (path: string, method = 'GET') => (await fetch(`${url}${path}`, { method })).json() as Promise<unknown>;
   return {
     url,
@@ -35,7 +38,7 @@ export async function fakeEngine(slots: number, latencyMs: number): Promise<Capa
     reset: async () => void (await call('/reset', 'POST')),
     close: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -81,7 +84,7 @@ function serve(slots: number, latencyMs: number): Server {
 if (process.argv[2] === '--serve' && process.send) {
   const server = serve(Number(process.argv[3]), Number(process.argv[4]));
   server.listen(0, '127.0.0.1', () => process.send!({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  process.on('SIGTERM', () => process.exit(0));
   process.on('disconnect', () => process.exit(0));
 }
 

@@ -37,7 +37,7 @@ const groups: Record<string, (o: GroupOptions) => Promise<Figure[]>> = {
   limits: ({ quick, log }) => benchLimits({ articles: quick ? 100 : 500, runs: quick ? 5 : 9, log }),
   pipeline: ({ quick, log }) => benchPipeline({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, rssArticles: quick ? 500 : 5000, languageRss: quick ? [20, 100] : [400, 2000], log }),
   quality: ({ quick, log }) => benchQuality({ articles: quick ? 100 : 500, runs: quick ? 1 : 5, log }),
-  workers: ({ quick, log }) => benchWorkers({ runs: quick ? 2 : 5, jobs: quick ? 16 : 40, log }),
+  workers: ({ quick, log }) => benchWorkers({ runs: quick ? 2 : 5, ...(quick ? { jobs: 16 } : {}), log }),
   tm: ({ quick, units, runs, log }) => {
     const size = units ?? (quick ? 100_000 : 1_000_000);
     return benchMemory({ size, importSize: size, runs: runs ?? 5, log });

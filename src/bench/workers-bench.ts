@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engines/index.js';
 import { segmentId } from '../tagged/index.js';
 import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
-import { fakeEngine, idlePerJob } from './capacity-engine.js';
+import { fakeEngine, idlePerJob, type CapacityEngine } from './capacity-engine.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
 
@@ -112,8 +112,14 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
     await redis?.stop();
     return [skipped({ name: 'workers: throughput', unit: 'segments/s', goal: '—' }, (error as Error).message.split('\n')[0]!)];
   }
+  let engine: CapacityEngine;
+  try {
+    engine = await fakeEngine(slots, latencyMs);
+  } catch (error) {
+    await Promise.all([redis.stop(), postgres.stop()]);
+    return [crashed('workers', error)];
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-workers-'));
-  const engine = await fakeEngine(slots, latencyMs);
   const figures: Figure[] = [];
   const capacity = (slots * segments) / (latencyMs / 1000);
   const retry = { retries: 2, minDelayMs: 50, maxDelayMs: 500 };
@@ -248,7 +254,10 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
       const fast = await fakeEngine(64, 0);
       const prefix = `bench-${process.pid}-overhead`;
       writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ sourceLanguage: 'nl', targetLanguages: ['af'], engines: { '*': 'libretranslate' }, memory: { url: postgres.url }, queue: { url: redis.url, prefix } }));
-      const children = await startWorkers(dir, 1);
+      const children = await startWorkers(dir, 1).catch(async (error: unknown) => {
+        await fast.close();
+        throw error;
+      });
       const remote = createBullmqQueue({ url: redis.url, prefix, limits: () => ({ concurrency: 1 }), retry });
       const local = createLocalQueue({ engines: [await createEngine('libretranslate', { url: fast.url })], limits: () => ({ concurrency: 1 }), retry });
       const sequential = async (queue: JobQueue, jobs: EngineJob[]) => {

@@ -134,4 +134,44 @@ describe('PostgreSQL memory under concurrency', () => {
     await store.close();
     expect(await query<{ df: number }>(url, "SELECT df FROM tolk_words WHERE word = 'oranjevreugde'")).toEqual([{ df: 2 }]);
   });
+
+  it("a job's store does not wait for another writer's open transaction on the same source (its row lock lets foreign-key checks through)", async () => {
+    const url = await freshDatabase('tolk_source_lock');
+    const store = new PostgresMemoryStore(url);
+    const entry = (targetLanguage: string): MemoryWrite => ({
+      sourceLanguage: 'nl',
+      targetLanguage,
+      source: 'Ajax won met 2-1 van PSV.',
+      target: `[${targetLanguage}] Ajax won met 2-1 van PSV.`,
+      origin: 'engine:test',
+      status: 'machine',
+      article: `nl/${targetLanguage}.md`,
+    });
+    await store.write([entry('af')]);
+    const pool = new pg.Pool({ connectionString: url });
+    const open = await pool.connect();
+    try {
+      // An import in the middle of its transaction: it has written a unit of that source (its foreign-key check
+      // holds the source row FOR KEY SHARE until COMMIT).
+      await open.query('BEGIN');
+      await applyBatch(open, [entry('de')], emptyResult(), new WordCounts(new Map(), (sql, values) => pool.query(sql, values)));
+      const writing = store.write([entry('en')]).then(() => 'stored' as const);
+      let outcome: 'stored' | 'waiting' | undefined;
+      void writing.then((o) => (outcome ??= o));
+      while (!outcome) {
+        const waiting = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+        if (waiting.rows[0]!.n > 0) outcome ??= 'waiting';
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(outcome).toBe('stored');
+      await open.query('COMMIT');
+      await writing;
+    } finally {
+      open.release();
+      await pool.end();
+    }
+    const found = await store.lookup([segmentId('nl', 'Ajax won met 2-1 van PSV.')], 'en');
+    expect([...found.values()].map((e) => e.target)).toEqual(['[en] Ajax won met 2-1 van PSV.']);
+    await store.close();
+  });
 });

@@ -8,7 +8,7 @@ import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
 import { applyBatch, PendingWordCounts, WordCounts, type OutsideQuery } from './pg-write.js';
-import { writeInOneStatement } from './pg-write-one.js';
+import { classifyRest, writeInOneStatement, type LeftAlone } from './pg-write-one.js';
 import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
@@ -21,6 +21,11 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** Server-side limit for one statement, so one bad query cannot stall a run. @default 15000 */
   statementTimeoutMs?: number;
+  /**
+   * A write of at most this many translations goes to the server as one statement (pg-write-one.ts); larger
+   * ones, and 0 here, as a transaction of several. @default 1000
+   */
+  oneStatementUpTo?: number;
   /** How long a batch is retried while the server is away (a restart, a failover). @default 60000 */
   retryForMs?: number;
   /**
@@ -59,7 +64,7 @@ export class PostgresMemoryStore implements MemoryStore {
 
   constructor(url: string, options: PostgresOptions = {}) {
     this.#url = url;
-    this.#options = { maxConnections: 4, statementTimeoutMs: 15_000, retryForMs: 60_000, ...options };
+    this.#options = { maxConnections: 4, statementTimeoutMs: 15_000, retryForMs: 60_000, oneStatementUpTo: WRITE_BATCH, ...options };
     this.#pool = new pg.Pool({
       connectionString: url,
       max: this.#options.maxConnections,
@@ -213,12 +218,13 @@ export class PostgresMemoryStore implements MemoryStore {
     // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
     // lost while COMMIT was on its way) stores nothing twice.
     let counts: ReadonlyMap<string, number> | undefined;
+    let rest: LeftAlone[] = [];
     const outside: OutsideQuery = (sql, values) => this.#pool.query(sql, values);
     const result = await this.#retrying(`storing ${writes.length} translations`, async () => {
       // One job's answers: one statement (see pg-write-one.ts).
-      const one = writes.length <= WRITE_BATCH ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;
+      const one = writes.length <= Math.min(this.#options.oneStatementUpTo, WRITE_BATCH) ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;
       if (one) {
-        counts = one.counts;
+        ({ counts, rest } = one);
         return one.result;
       }
       const words = new WordCounts(this.#wordIds, outside);
@@ -231,6 +237,8 @@ export class PostgresMemoryStore implements MemoryStore {
       return done;
     });
     if (counts) this.#counts.add(counts);
+    // Stored by now: only the report of what the statement left alone is read again after a lost connection.
+    if (rest.length) await this.#retrying(`reading back ${rest.length} unchanged or refused translations`, () => classifyRest(outside, rest, result));
     return result;
   }
 

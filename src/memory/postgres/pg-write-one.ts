@@ -13,21 +13,27 @@ import { knowWords, UNIT_CONFLICT, type OutsideQuery } from './pg-write.js';
  * machine waited 2–5 ms for each statement, so a 50-segment store took
  * 27–41 ms (median), while the engine slot it had just freed sat idle.
  *
- * Sources are upserted (`DO UPDATE` setting nothing new) so the statement
- * returns the id of every source, a concurrent writer's too: a plain
- * `DO NOTHING` returns only new rows, and a row another writer committed
- * after this statement began is invisible to a second look inside it.
- * Postings go only to sources this statement inserted (`xmax = 0`).
+ * Sources are upserted (`DO UPDATE` setting `key_hash` to itself) so the
+ * statement returns the id of every source, a concurrent writer's too: a plain
+ * `DO NOTHING` returns only new rows, and a row another writer committed after
+ * this statement began is invisible to a second look inside it. The column set
+ * is not in a unique index, so the row lock is `FOR NO KEY UPDATE`, which the
+ * foreign-key checks of other writers' units and occurrences (`FOR KEY SHARE`)
+ * do not wait for (setting `segment_id` took `FOR UPDATE`: a writer then waited
+ * for an import holding one of its sources). Postings go only to sources this
+ * statement inserted (`xmax = 0`).
  *
- * `query` runs each statement on a pooled connection, outside any
- * transaction. Not for a batch that writes one unit twice: a statement may touch a row
+ * `query` runs each statement on a pooled connection, outside any transaction.
+ * Not for a batch that writes one unit twice: a statement may touch a row
  * once; those go through `applyBatch` in a transaction (`undefined` here).
+ * The writes the statement left alone come back as `rest`, for `classifyRest`:
+ * the statement has committed by then, so a retry must not run it again.
  */
 export async function writeInOneStatement(
   query: OutsideQuery,
   writes: readonly MemoryWrite[],
   wordIds: Map<string, number>,
-): Promise<{ result: WriteResult; counts: Map<string, number> } | undefined> {
+): Promise<{ result: WriteResult; counts: Map<string, number>; rest: LeftAlone[] } | undefined> {
   const keys = new Set<string>();
   const ids = writes.map((w) => (w.segmentId ?? segmentId(w.sourceLanguage, w.source)).toLowerCase());
   for (let i = 0; i < writes.length; i++) {
@@ -66,25 +72,28 @@ export async function writeInOneStatement(
   const col = <T>(f: (w: MemoryWrite, i: number) => T): T[] => writes.map(f);
 
   const { rows } = await query<{ segment_id: string; target_lang: string | null; inserted: boolean | null }>(
-    `WITH src AS (
+    `WITH upserted AS (
        INSERT INTO tolk_sources AS s (segment_id, source_lang, source, key_hash)
        SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::bigint[]) ORDER BY 1
-       ON CONFLICT (segment_id) DO UPDATE SET segment_id = excluded.segment_id
+       ON CONFLICT (segment_id) DO UPDATE SET key_hash = s.key_hash
        RETURNING s.id, s.segment_id, (s.xmax = 0) AS fresh),
+     src AS (
+       SELECT upserted.*, i.place, i.tokens FROM upserted
+       JOIN unnest($1::bytea[], $7::smallint[]) WITH ORDINALITY AS i (segment_id, tokens, place) ON i.segment_id = upserted.segment_id),
      posted AS (
        INSERT INTO tolk_postings (word_id, source_id, tokens)
-       SELECT p.word_id, src.id, ($7::smallint[])[p.source] FROM unnest($5::integer[], $6::integer[]) AS p (source, word_id)
-       JOIN src ON src.segment_id = ($1::bytea[])[p.source] AND src.fresh),
+       SELECT p.word_id, src.id, src.tokens FROM unnest($5::integer[], $6::integer[]) AS p (place, word_id)
+       JOIN src ON src.place = p.place AND src.fresh),
      occurred AS (
        INSERT INTO tolk_occurrences (source_id, article)
-       SELECT src.id, o.article FROM unnest($8::integer[], $9::text[]) AS o (source, article) JOIN src ON src.segment_id = ($1::bytea[])[o.source]
+       SELECT src.id, o.article FROM unnest($8::integer[], $9::text[]) AS o (place, article) JOIN src ON src.place = o.place
        ORDER BY 1, 2 ON CONFLICT DO NOTHING),
      written AS (
        INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
        SELECT src.id, w.target_lang, w.target, w.origin, w.status, w.rank, w.created_at, w.updated_at, w.violations, w.previous_target, w.previous_origin
        FROM unnest($10::integer[], $11::text[], $12::text[], $13::text[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
-         AS w (source, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
-       JOIN src ON src.segment_id = ($1::bytea[])[w.source]
+         AS w (place, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       JOIN src ON src.place = w.place
        ORDER BY 1, 2
        ${UNIT_CONFLICT}
        RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted)
@@ -129,8 +138,13 @@ export async function writeInOneStatement(
     else result.updated++;
   }
   const rest = writes.flatMap((write, i) => (done.has(`${ids[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
-  if (rest.length) await classifyRest(query, rest, result);
-  return { result, counts };
+  return { result, counts, rest };
+}
+
+/** A write the statement neither inserted nor updated, with its segment id. */
+export interface LeftAlone {
+  write: MemoryWrite;
+  id: string;
 }
 
 /**
@@ -139,7 +153,7 @@ export async function writeInOneStatement(
  * between is judged against its newer text; what was stored is right either
  * way, only the count it lands in could differ.
  */
-async function classifyRest(query: OutsideQuery, rest: Array<{ write: MemoryWrite; id: string }>, result: WriteResult): Promise<void> {
+export async function classifyRest(query: OutsideQuery, rest: readonly LeftAlone[], result: WriteResult): Promise<void> {
   const { rows } = await query<{ segment_id: string; target_lang: string; target: string; status: Status; origin: string }>(
     `SELECT encode(s.segment_id, 'hex') AS segment_id, u.target_lang, u.target, u.status, u.origin
      FROM unnest($1::bytea[], $2::text[]) AS k (segment_id, target_lang)
