@@ -48,7 +48,7 @@ export async function fuzzyQuery(query: (sql: string, values: unknown[]) => Prom
   if (plan.words.length === 0) return [];
   const { rows } = (await query(
     `WITH known AS (
-       -- A count not yet raised (a write of the last quarter second) reads as 1: the rarest, so read first.
+       -- A count not yet raised (a write of the last second) reads as 1: the rarest, so read first.
        SELECT id, greatest(df, 1) AS df, sum(greatest(df, 1)) OVER (ORDER BY df, id) AS running, row_number() OVER (ORDER BY df, id) AS n
        FROM tolk_words WHERE word = ANY($1::text[])
      ), chosen AS (

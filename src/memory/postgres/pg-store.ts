@@ -59,7 +59,7 @@ export class PostgresMemoryStore implements MemoryStore {
   #ready: Promise<void> | undefined;
   /** Word ids never change once committed: known ones are not asked for again. */
   readonly #wordIds = new Map<string, number>();
-  /** Word counts of recent writes, raised after COMMIT a quarter second at a time. */
+  /** Word counts of recent writes, raised after COMMIT a second at a time. */
   readonly #counts = new PendingWordCounts(() => this.#pool.connect());
 
   constructor(url: string, options: PostgresOptions = {}) {
@@ -219,7 +219,7 @@ export class PostgresMemoryStore implements MemoryStore {
     // lost while COMMIT was on its way) stores nothing twice.
     let counts: ReadonlyMap<string, number> | undefined;
     let rest: LeftAlone[] = [];
-    const outside: OutsideQuery = (sql, values) => this.#pool.query(sql, values);
+    const outside: OutsideQuery = (sql, values, name) => (name ? this.#pool.query({ name, text: sql, values }) : this.#pool.query(sql, values));
     const result = await this.#retrying(`storing ${writes.length} translations`, async () => {
       // One job's answers: one statement (see pg-write-one.ts).
       const one = writes.length <= Math.min(this.#options.oneStatementUpTo, WRITE_BATCH) ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;

@@ -23,7 +23,8 @@ import { knowWords, UNIT_CONFLICT, type OutsideQuery } from './pg-write.js';
  * for an import holding one of its sources). Postings go only to sources this
  * statement inserted (`xmax = 0`).
  *
- * `query` runs each statement on a pooled connection, outside any transaction.
+ * `query` runs each statement on a pooled connection, outside any transaction;
+ * this one is prepared once per connection (`tolk-write-one`), not planned per job.
  * Not for a batch that writes one unit twice: a statement may touch a row
  * once; those go through `applyBatch` in a transaction (`undefined` here).
  * The writes the statement left alone come back as `rest`, for `classifyRest`:
@@ -123,6 +124,7 @@ export async function writeInOneStatement(
       col((w) => w.previousTarget ?? null),
       col((w) => w.previousOrigin ?? null),
     ],
+    'tolk-write-one',
   );
 
   const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };

@@ -136,8 +136,11 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
   }
 }
 
-/** A statement outside the writer's transaction, on a pooled connection of its own. */
-export type OutsideQuery = <R extends pg.QueryResultRow>(sql: string, values: unknown[]) => Promise<pg.QueryResult<R>>;
+/**
+ * A statement outside the writer's transaction, on a pooled connection of its own; with a `name`, prepared once per
+ * connection (node-postgres named statements) instead of parsed and planned each time.
+ */
+export type OutsideQuery = <R extends pg.QueryResultRow>(sql: string, values: unknown[], name?: string) => Promise<pg.QueryResult<R>>;
 
 /**
  * Postings of newly stored sources, and their document frequencies, without
@@ -147,7 +150,7 @@ export type OutsideQuery = <R extends pg.QueryResultRow>(sql: string, values: un
  * one behind the other, 50 ms each). New words are inserted before, in a
  * statement of their own (a word without postings only costs a fuzzy query
  * an empty index probe); the counts are raised after COMMIT, gathered over
- * the writes of a quarter second, in one short transaction (`raiseWordCounts`).
+ * the writes of a second, in one short transaction (`raiseWordCounts`).
  * A writer killed before that leaves its words counted a little low: they
  * look rarer to the fuzzy search, which only orders candidates by it.
  */
@@ -225,7 +228,7 @@ export async function raiseWordCounts(connect: () => Promise<pg.PoolClient>, cou
 }
 
 /**
- * Word counts of the writes of the last quarter second, raised in one
+ * Word counts of the writes of the last second, raised in one
  * transaction: a worker storing forty answers a second pays for one, not
  * forty. While the server is away they wait for the next round; counts that
  * never rise (the process killed) only make words look rarer to the fuzzy
@@ -247,7 +250,7 @@ export class PendingWordCounts {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#raise();
-    }, 250);
+    }, 1000);
     this.#timer.unref();
   }
 
