@@ -40,6 +40,24 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+/**
+ * Whether a write finishes (or fails), or is first seen waiting on a lock (a waiter shows up in pg_locks): a write that waits
+ * for an open transaction ends the test as a failure instead of hanging it.
+ */
+async function storedOrWaiting(pool: pg.Pool, write: Promise<unknown>): Promise<'stored' | 'waiting' | 'failed'> {
+  let outcome: 'stored' | 'waiting' | 'failed' | undefined;
+  void write.then(
+    () => (outcome ??= 'stored'),
+    () => (outcome ??= 'failed'),
+  );
+  while (!outcome) {
+    const waiting = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+    if (waiting.rows[0]!.n > 0) outcome ??= 'waiting';
+    else await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return outcome;
+}
+
 const SEGMENTS = 1000;
 const source = (i: number) => `Wedstrijd ${i} eindigde in een gelijkspel na verlenging.`;
 
@@ -112,15 +130,7 @@ describe('PostgreSQL memory under concurrency', () => {
       await applyBatch(open, [entry('Oranjevreugde in de straten van Parijs.')], emptyResult(), words);
       // This store shares "Oranjevreugde" and "de": it must not wait for that transaction (nor hang the test: a
       // writer waiting on a lock shows up in pg_locks, and that ends the test as a failure).
-      const writing = store.write([entry('Oranjevreugde op de tribunes.')]).then(() => 'stored' as const);
-      let outcome: 'stored' | 'waiting' | undefined;
-      void writing.then((o) => (outcome ??= o));
-      while (!outcome) {
-        const waiting = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
-        if (waiting.rows[0]!.n > 0) outcome ??= 'waiting';
-        else await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      expect(outcome).toBe('stored');
+      expect(await storedOrWaiting(pool, store.write([entry('Oranjevreugde op de tribunes.')]))).toBe('stored');
       await raiseWordCounts(() => pool.connect(), words.counts);
       await open.query('COMMIT');
     } finally {
@@ -155,17 +165,8 @@ describe('PostgreSQL memory under concurrency', () => {
       // holds the source row FOR KEY SHARE until COMMIT).
       await open.query('BEGIN');
       await applyBatch(open, [entry('de')], emptyResult(), new WordCounts(new Map(), (sql, values) => pool.query(sql, values)));
-      const writing = store.write([entry('en')]).then(() => 'stored' as const);
-      let outcome: 'stored' | 'waiting' | undefined;
-      void writing.then((o) => (outcome ??= o));
-      while (!outcome) {
-        const waiting = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
-        if (waiting.rows[0]!.n > 0) outcome ??= 'waiting';
-        else await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      expect(outcome).toBe('stored');
+      expect(await storedOrWaiting(pool, store.write([entry('en')]))).toBe('stored');
       await open.query('COMMIT');
-      await writing;
     } finally {
       open.release();
       await pool.end();
