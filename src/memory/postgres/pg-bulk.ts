@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import { segmentId } from '../../tagged/index.js';
 import { fuzzyTokens } from '../fuzzy-score.js';
-import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { textKeyHash } from '../text-key.js';
 import { refusal } from '../write-rules.js';
 import { idBytes, queryWords, tokenCount } from './pg-keys.js';
-import { UNIT_CONFLICT } from './pg-write.js';
+import { UNIT_CONFLICT, unitValues } from './pg-write.js';
 
 /** Writes sent to the staging table per statement. */
 const STAGE_BATCH = 5_000;
@@ -142,16 +142,7 @@ async function stage(client: pg.PoolClient, writes: AsyncIterable<MemoryWrite>):
       first ? tokenCount(fuzzyTokens(write.source).length) : null,
       first ? queryWords(write.source).join(' ') : null,
       articles.length ? articles.join('\n') : null,
-      write.targetLanguage,
-      write.target,
-      write.origin,
-      write.status,
-      statusRank(write.status),
-      write.createdAt ?? now,
-      write.updatedAt ?? now,
-      write.violations?.length ? JSON.stringify(write.violations) : null,
-      write.previousTarget ?? null,
-      write.previousOrigin ?? null,
+      ...unitValues(write, now),
     ];
     for (let i = 0; i < row.length; i++) columns[i]!.push(row[i]);
     if (columns[0]!.length >= STAGE_BATCH) await flush();

@@ -1,10 +1,9 @@
 import { segmentId } from '../../tagged/index.js';
 import { fuzzyTokens } from '../fuzzy-score.js';
-import { statusRank, type MemoryWrite, type Status, type WriteResult } from '../store.js';
+import { type MemoryWrite, type Status, type WriteResult } from '../store.js';
 import { textKeyHash } from '../text-key.js';
-import { decideWrite } from '../write-rules.js';
 import { idBytes, queryWords, tokenCount } from './pg-keys.js';
-import { knowWords, UNIT_CONFLICT, type OutsideQuery } from './pg-write.js';
+import { countLeftAlone, knowWords, UNIT_CONFLICT, unitColumns, type OutsideQuery } from './pg-write.js';
 
 /**
  * A small write (one job's answers) as a single statement: sources, postings,
@@ -70,7 +69,6 @@ export async function writeInOneStatement(
     }
   }
   const now = new Date().toISOString();
-  const col = <T>(f: (w: MemoryWrite, i: number) => T): T[] => writes.map(f);
 
   const { rows } = await query<{ segment_id: string; target_lang: string | null; inserted: boolean | null }>(
     `WITH upserted AS (
@@ -113,16 +111,7 @@ export async function writeInOneStatement(
       occurrence.sources,
       occurrence.articles,
       ids.map((id) => place.get(id)!),
-      col((w) => w.targetLanguage),
-      col((w) => w.target),
-      col((w) => w.origin),
-      col((w) => w.status),
-      col((w) => statusRank(w.status)),
-      col((w) => w.createdAt ?? now),
-      col((w) => w.updatedAt ?? now),
-      col((w) => (w.violations?.length ? JSON.stringify(w.violations) : null)),
-      col((w) => w.previousTarget ?? null),
-      col((w) => w.previousOrigin ?? null),
+      ...unitColumns(writes, now),
     ],
     'tolk-write-one',
   );
@@ -163,9 +152,5 @@ export async function classifyRest(query: OutsideQuery, rest: readonly LeftAlone
     [rest.map((r) => idBytes(r.id)), rest.map((r) => r.write.targetLanguage)],
   );
   const byKey = new Map(rows.map((r) => [`${r.segment_id}\n${r.target_lang}`, r]));
-  for (const { write, id } of rest) {
-    const decision = decideWrite(byKey.get(`${id}\n${write.targetLanguage}`), write);
-    if (decision.action === 'skip') result.skipped.push({ segmentId: id, targetLanguage: write.targetLanguage, reason: decision.reason });
-    else result.unchanged++;
-  }
+  for (const { write, id } of rest) countLeftAlone(result, id, write, byKey.get(`${id}\n${write.targetLanguage}`));
 }

@@ -24,10 +24,39 @@ export const UNIT_CONFLICT = `ON CONFLICT (source_id, target_lang) DO UPDATE SET
          AND NOT (excluded.rank = 0 AND u.rank > 0)
          AND excluded.rank >= u.rank`;
 
+/** A unit's values after its source, in the order every unit insert lists them (target_lang … previous_origin). */
+export function unitValues(write: MemoryWrite, now: string): unknown[] {
+  return [
+    write.targetLanguage,
+    write.target,
+    write.origin,
+    write.status,
+    statusRank(write.status),
+    write.createdAt ?? now,
+    write.updatedAt ?? now,
+    write.violations?.length ? JSON.stringify(write.violations) : null,
+    write.previousTarget ?? null,
+    write.previousOrigin ?? null,
+  ];
+}
+
+/** `unitValues` of many writes as columns, for `unnest`. */
+export function unitColumns(writes: readonly MemoryWrite[], now: string): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+  for (const write of writes) unitValues(write, now).forEach((value, i) => columns[i]!.push(value));
+  return columns;
+}
+
+/** A write the status rules left alone, counted: unchanged, or refused with the reason, judged against `existing`. */
+export function countLeftAlone(result: WriteResult, segmentId: string, write: MemoryWrite, existing: Parameters<typeof decideWrite>[0]): void {
+  const decision = decideWrite(existing, write);
+  if (decision.action === 'skip') result.skipped.push({ segmentId, targetLanguage: write.targetLanguage, reason: decision.reason });
+  else result.unchanged++;
+}
+
 interface Prepared {
   write: MemoryWrite;
   id: string;
-  rank: number;
 }
 
 /**
@@ -40,7 +69,6 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
   const prepared: Prepared[] = writes.map((write) => ({
     write,
     id: (write.segmentId ?? segmentId(write.sourceLanguage, write.source)).toLowerCase(),
-    rank: statusRank(write.status),
   }));
 
   // Sources: new ones get their words counted and posted.
@@ -99,19 +127,7 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
        SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
        ${UNIT_CONFLICT}
        RETURNING u.source_id, u.target_lang, (xmax = 0) AS inserted`,
-      [
-        col((p) => sourceIds.get(p.id)!),
-        col((p) => p.write.targetLanguage),
-        col((p) => p.write.target),
-        col((p) => p.write.origin),
-        col((p) => p.write.status),
-        col((p) => p.rank),
-        col((p) => p.write.createdAt ?? now),
-        col((p) => p.write.updatedAt ?? now),
-        col((p) => (p.write.violations?.length ? JSON.stringify(p.write.violations) : null)),
-        col((p) => p.write.previousTarget ?? null),
-        col((p) => p.write.previousOrigin ?? null),
-      ],
+      [col((p) => sourceIds.get(p.id)!), ...unitColumns(col((p) => p.write), now)],
     );
     const done = new Set<string>();
     for (const row of rows) {
@@ -128,11 +144,7 @@ export async function applyBatch(client: pg.PoolClient, writes: readonly MemoryW
       [rest.map((p) => sourceIds.get(p.id)!), rest.map((p) => p.write.targetLanguage)],
     );
     const byKey = new Map(existing.rows.map((r) => [`${r.source_id}\n${r.target_lang}`, r]));
-    for (const p of rest) {
-      const decision = decideWrite(byKey.get(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`), p.write);
-      if (decision.action === 'skip') result.skipped.push({ segmentId: p.id, targetLanguage: p.write.targetLanguage, reason: decision.reason });
-      else result.unchanged++;
-    }
+    for (const p of rest) countLeftAlone(result, p.id, p.write, byKey.get(`${sourceIds.get(p.id)}\n${p.write.targetLanguage}`));
   }
 }
 
