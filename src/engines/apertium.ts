@@ -6,6 +6,7 @@ import { EngineError } from '../core/errors.js';
 import { apertiumPair, batchDocument, fromApertiumHtml, sameOuterSpace, splitBatch, stripMarks, toApertiumHtml } from './apertium-format.js';
 import { fromNetworkError, isRetryableStatus, RetryableEngineError } from './errors.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
+import { createHttpClient, type HttpAnswer, type HttpClient } from './http.js';
 
 export interface ApertiumOptions {
   /** APY server (e.g. http://127.0.0.1:2737); without it the local `apertium` command runs once per batch. */
@@ -22,7 +23,8 @@ export interface ApertiumOptions {
  * about ten times faster than one call per paragraph.
  */
 export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
-  const run = options.url ? viaApy(options.url, options.timeoutMs ?? 120_000) : viaCli(options.command ?? 'apertium', options.timeoutMs ?? 120_000);
+  const http = options.url ? createHttpClient() : undefined;
+  const run = options.url ? viaApy(options.url, options.timeoutMs ?? 120_000, http!) : viaCli(options.command ?? 'apertium', options.timeoutMs ?? 120_000);
   return {
     name: 'apertium',
     // The command's cost is mostly start-up, so its batches are large; APY answers
@@ -37,6 +39,9 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
         const { text, unknown } = stripMarks(part, toApertiumHtml(request.segments[i]!));
         return { text: sameOuterSpace(request.segments[i]!, fromApertiumHtml(text)), unknownWords: unknown };
       });
+    },
+    async close() {
+      http?.close();
     },
   };
 }
@@ -81,20 +86,23 @@ function runProcess(command: string, args: string[], timeoutMs: number, pair: st
   });
 }
 
-function viaApy(url: string, timeoutMs: number): Runner {
-  const base = new URL(url);
+function viaApy(url: string, timeoutMs: number, http: HttpClient): Runner {
+  const endpoint = new URL('/translate', url);
   return async (pair, document, signal) => {
     const [from, to] = pair.split('-');
-    const body = new URLSearchParams({ langpair: `${from}|${to}`, format: 'html', markUnknown: 'yes', q: document });
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let response: Response;
+    const body = new URLSearchParams({ langpair: `${from}|${to}`, format: 'html', markUnknown: 'yes', q: document }).toString();
+    let response: HttpAnswer;
     try {
-      response = await fetch(new URL('/translate', base), { method: 'POST', body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      response = await http.post(endpoint, body, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+        timeoutMs,
+        ...(signal ? { signal } : {}),
+      });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw fromNetworkError(`apertium APY ${pair}`, error);
     }
-    const payload = (await response.json().catch(() => undefined)) as
+    const payload = response.json() as
       | { responseData?: { translatedText?: string }; responseStatus?: number; message?: string; explanation?: string }
       | undefined;
     const text = payload?.responseData?.translatedText;

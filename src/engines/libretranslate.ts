@@ -1,6 +1,7 @@
 import { EngineError } from '../core/errors.js';
 import type { Engine, EngineTranslation, TranslateRequest } from './engine.js';
 import { fromNetworkError, hideSecret, isRetryableStatus, parseRetryAfter, RetryableEngineError } from './errors.js';
+import { createHttpClient, type HttpAnswer } from './http.js';
 import { fromXmlPlaceholders, toXmlPlaceholders } from './xml-placeholders.js';
 
 export interface LibreTranslateOptions {
@@ -15,6 +16,7 @@ export interface LibreTranslateOptions {
 /** LibreTranslate's `/translate` with `q` as an array and `format=html`, so placeholders pass as elements. */
 export function createLibreTranslateEngine(options: LibreTranslateOptions): Engine {
   const endpoint = new URL('/translate', options.url);
+  const http = createHttpClient();
   return {
     name: 'libretranslate',
     limits: { maxSegments: 50, maxCharacters: 20_000 },
@@ -26,25 +28,23 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): Engi
         format: 'html',
         ...(options.apiKey ? { api_key: options.apiKey } : {}),
       };
-      let response: Response;
+      let response: HttpAnswer;
       try {
-        const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
-        response = await fetch(endpoint, {
-          method: 'POST',
+        response = await http.post(endpoint, JSON.stringify(body), {
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
+          timeoutMs: options.timeoutMs ?? 60_000,
+          ...(request.signal ? { signal: request.signal } : {}),
         });
       } catch (error) {
         if (request.signal?.aborted) throw error;
         throw fromNetworkError('libretranslate', error);
       }
-      const payload = (await response.json().catch(() => undefined)) as { translatedText?: unknown; error?: string } | undefined;
+      const payload = response.json() as { translatedText?: unknown; error?: string } | undefined;
       if (!response.ok) {
         const reason = `libretranslate: HTTP ${response.status}${payload?.error ? ` ${hideSecret(String(payload.error), options.apiKey)}` : ''}`;
         // LibreTranslate answers rate limits with 429 and an error starting "Slowdown".
         if (isRetryableStatus(response.status) || /^slowdown/i.test(payload?.error ?? '')) {
-          throw new RetryableEngineError(reason, { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+          throw new RetryableEngineError(reason, { status: response.status, retryAfterMs: parseRetryAfter(response.header('retry-after')) });
         }
         throw new EngineError(reason);
       }
@@ -53,6 +53,9 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): Engi
         throw new RetryableEngineError(`libretranslate: expected ${request.segments.length} translations, got ${Array.isArray(texts) ? texts.length : typeof texts}`);
       }
       return (texts as string[]).map((text) => ({ text: fromXmlPlaceholders(text) }));
+    },
+    async close() {
+      http.close();
     },
   };
 }

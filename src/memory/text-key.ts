@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeSource } from '../tagged/index.js';
 
 /**
@@ -14,7 +14,7 @@ export function textKey(tagged: string): string {
 
 /** 48 bits of the key's sha256, as a safe integer for an index. */
 export function textKeyHash(tagged: string): number {
-  return createHash('sha256').update(textKey(tagged)).digest().readUIntBE(0, 6);
+  return hash('sha256', textKey(tagged), 'buffer').readUIntBE(0, 6);
 }
 
 /** Tag ids in order of first appearance. */

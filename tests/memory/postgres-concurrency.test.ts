@@ -175,4 +175,34 @@ describe('PostgreSQL memory under concurrency', () => {
     expect([...found.values()].map((e) => e.target)).toEqual(['[en] Ajax won met 2-1 van PSV.']);
     await store.close();
   });
+
+  it('a new word another writer commits while this store inserts it still gets its id and postings (read again after the statement)', async () => {
+    const url = await freshDatabase('tolk_late_word');
+    const store = new PostgresMemoryStore(url);
+    const entry = (source: string): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source, target: `[af] ${source}`, origin: 'engine:test', status: 'machine' });
+    await store.write([entry('Een eerste zin om het schema te maken.')]);
+    const pool = new pg.Pool({ connectionString: url });
+    const open = await pool.connect();
+    try {
+      // The other writer has inserted "kampioensschaal" and not committed: this store's insert of the word waits for it,
+      // then finds the conflict, and the word is not in the snapshot its statement began with.
+      await open.query('BEGIN');
+      await open.query("INSERT INTO tolk_words (word, df) VALUES ('kampioensschaal', 0)");
+      const write = store.write([entry('De kampioensschaal blijft in Eindhoven.')]);
+      expect(await storedOrWaiting(pool, write)).toBe('waiting');
+      await open.query('COMMIT');
+      await write;
+    } finally {
+      open.release();
+      await pool.end();
+    }
+    const postings = await query<{ n: number }>(
+      url,
+      "SELECT count(*)::int AS n FROM tolk_postings p JOIN tolk_words w ON w.id = p.word_id WHERE w.word = 'kampioensschaal'",
+    );
+    expect(postings).toEqual([{ n: 1 }]);
+    const found = await store.fuzzy('De kampioensschaal blijft in Eindhoven!', { sourceLanguage: 'nl', targetLanguage: 'af', threshold: 50 });
+    expect(found.map((m) => m.source)).toEqual(['De kampioensschaal blijft in Eindhoven.']);
+    await store.close();
+  });
 });

@@ -8,7 +8,7 @@ import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
 import { applyBatch, PendingWordCounts, WordCounts, type OutsideQuery } from './pg-write.js';
-import { classifyRest, writeInOneStatement, type LeftAlone } from './pg-write-one.js';
+import { articlesOf, classifyRest, idOf, prepareSources, writeInOneStatement, writePreparedUnits, type LeftAlone, type PreparedSource, type SourceToStore } from './pg-write-one.js';
 import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
@@ -44,6 +44,8 @@ const UNIT_COLUMNS = `encode(s.segment_id, 'hex') AS segment_id, s.source_lang, 
   u.created_at, u.updated_at, u.previous_target, u.previous_origin, u.violations`;
 
 const WRITE_BATCH = 1_000;
+/** Prepared sources kept for the writes of their answers: many jobs' worth. */
+const PREPARED_KEPT = 20_000;
 
 /**
  * The team store: node-postgres `Pool`, schema migrated by tolk under an
@@ -59,6 +61,10 @@ export class PostgresMemoryStore implements MemoryStore {
   #ready: Promise<void> | undefined;
   /** Word ids never change once committed: known ones are not asked for again. */
   readonly #wordIds = new Map<string, number>();
+  /** Sources `prepare` stored, by segment id, for the write of their answers. */
+  readonly #prepared = new Map<string, PreparedSource>();
+  /** A statement on a pooled connection, outside any transaction; named ones are prepared once per connection. */
+  readonly #outside: OutsideQuery = (sql, values, name) => (name ? this.#pool.query({ name, text: sql, values }) : this.#pool.query(sql, values));
   /** Word counts of recent writes, raised after COMMIT a second at a time. */
   readonly #counts = new PendingWordCounts(() => this.#pool.connect());
 
@@ -213,16 +219,46 @@ export class PostgresMemoryStore implements MemoryStore {
     return this.#retrying('a fuzzy lookup', () => fuzzyQuery((sql, values) => this.#pool.query(sql, values), source, options));
   }
 
+  /**
+   * Sources about to be translated stored now, with their postings and
+   * occurrences (`prepareSources`): the write of their answers is then the
+   * units alone. Their ids are kept for that write (the latest 20,000).
+   */
+  async prepare(sources: readonly SourceToStore[]): Promise<void> {
+    if (sources.length === 0 || sources.length > Math.min(this.#options.oneStatementUpTo, WRITE_BATCH)) return;
+    await this.#open();
+    const { ids, counts } = await prepareSources(this.#outside, sources, this.#wordIds);
+    this.#counts.add(counts);
+    for (const source of sources) {
+      const id = idOf(source);
+      const entry = this.#prepared.get(id) ?? { id: ids.get(id)!, articles: new Set<string>() };
+      for (const article of articlesOf(source)) entry.articles.add(article);
+      this.#prepared.delete(id);
+      this.#prepared.set(id, entry);
+    }
+    for (const id of this.#prepared.keys()) {
+      if (this.#prepared.size <= PREPARED_KEPT) break;
+      this.#prepared.delete(id);
+    }
+  }
+
   async write(writes: readonly MemoryWrite[]): Promise<WriteResult> {
     if (writes.length === 0) return emptyResult();
     // A batch is idempotent under the status rules, so sending it again after a lost connection (even one
     // lost while COMMIT was on its way) stores nothing twice.
     let counts: ReadonlyMap<string, number> | undefined;
     let rest: LeftAlone[] = [];
-    const outside: OutsideQuery = (sql, values, name) => (name ? this.#pool.query({ name, text: sql, values }) : this.#pool.query(sql, values));
+    const outside = this.#outside;
     const result = await this.#retrying(`storing ${writes.length} translations`, async () => {
+      const small = writes.length <= Math.min(this.#options.oneStatementUpTo, WRITE_BATCH);
+      // Answers to sources `prepare` stored: the units alone.
+      const units = small ? await this.#writePrepared(writes) : undefined;
+      if (units) {
+        rest = units.rest;
+        return units.result;
+      }
       // One job's answers: one statement (see pg-write-one.ts).
-      const one = writes.length <= Math.min(this.#options.oneStatementUpTo, WRITE_BATCH) ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;
+      const one = small ? await writeInOneStatement(outside, writes, this.#wordIds) : undefined;
       if (one) {
         ({ counts, rest } = one);
         return one.result;
@@ -240,6 +276,18 @@ export class PostgresMemoryStore implements MemoryStore {
     // Stored by now: only the report of what the statement left alone is read again after a lost connection.
     if (rest.length) await this.#retrying(`reading back ${rest.length} unchanged or refused translations`, () => classifyRest(outside, rest, result));
     return result;
+  }
+
+  /** `writePreparedUnits`; a source gone since it was prepared (a memory emptied under a running worker) sends the write the long way. */
+  async #writePrepared(writes: readonly MemoryWrite[]): Promise<Awaited<ReturnType<typeof writePreparedUnits>>> {
+    if (this.#prepared.size === 0) return undefined;
+    try {
+      return await writePreparedUnits(this.#outside, writes, this.#prepared);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23503') throw error;
+      this.#prepared.clear();
+      return undefined;
+    }
   }
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {

@@ -35,43 +35,140 @@ export async function writeInOneStatement(
   wordIds: Map<string, number>,
 ): Promise<{ result: WriteResult; counts: Map<string, number>; rest: LeftAlone[] } | undefined> {
   const keys = new Set<string>();
-  const ids = writes.map((w) => (w.segmentId ?? segmentId(w.sourceLanguage, w.source)).toLowerCase());
+  const ids = writes.map(idOf);
   for (let i = 0; i < writes.length; i++) {
     const key = `${ids[i]}\n${writes[i]!.targetLanguage}`;
     if (keys.has(key)) return undefined;
     keys.add(key);
   }
-
-  const sources = new Map<string, MemoryWrite>();
-  for (let i = 0; i < writes.length; i++) if (!sources.has(ids[i]!)) sources.set(ids[i]!, writes[i]!);
-  const sourceIds = [...sources.keys()].sort();
-  const words = new Map(sourceIds.map((id) => [id, queryWords(sources.get(id)!.source)]));
-  await knowWords(query, words.values(), wordIds);
-
-  // Postings, occurrences and units name their source by its place in $1 (1-based), not by its 32-byte id
-  // again: a job's 700 postings' ids were most of what it sent.
-  const place = new Map(sourceIds.map((id, i) => [id, i + 1]));
-  const posting = { sources: [] as number[], words: [] as number[] };
-  sourceIds.forEach((id, i) => {
-    for (const word of words.get(id)!) {
-      posting.sources.push(i + 1);
-      posting.words.push(wordIds.get(word)!);
-    }
-  });
-  const occurrence = { sources: [] as number[], articles: [] as string[] };
-  const seen = new Set<string>();
-  for (let i = 0; i < writes.length; i++) {
-    for (const article of [...(writes[i]!.article ? [writes[i]!.article!] : []), ...(writes[i]!.articles ?? [])]) {
-      if (seen.has(`${ids[i]}\n${article}`)) continue;
-      seen.add(`${ids[i]}\n${article}`);
-      occurrence.sources.push(place.get(ids[i]!)!);
-      occurrence.articles.push(article);
-    }
-  }
+  const sources = await sourceParameters(query, writes, wordIds);
   const now = new Date().toISOString();
 
   const { rows } = await query<{ segment_id: string; target_lang: string | null; inserted: boolean | null }>(
-    `WITH upserted AS (
+    `${SOURCE_STEPS},
+     written AS (
+       INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       SELECT src.id, w.target_lang, w.target, w.origin, w.status, w.rank, w.created_at, w.updated_at, w.violations, w.previous_target, w.previous_origin
+       FROM unnest($10::integer[], $11::text[], $12::text[], $13::text[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
+         AS w (place, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       JOIN src ON src.place = w.place
+       ORDER BY 1, 2
+       ${UNIT_CONFLICT}
+       RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted)
+     SELECT encode(src.segment_id, 'hex') AS segment_id, written.target_lang, written.inserted
+     FROM written JOIN src ON src.id = written.source_id
+     UNION ALL
+     SELECT encode(src.segment_id, 'hex'), NULL, NULL FROM src WHERE src.fresh`,
+    [...sources.values, ids.map((id) => sources.place.get(id)!), ...unitColumns(writes, now)],
+    'tolk-write-one',
+  );
+
+  const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
+  const counts = new Map<string, number>();
+  const done = new Set<string>();
+  for (const row of rows) {
+    if (row.target_lang === null) {
+      for (const word of sources.words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
+      continue;
+    }
+    done.add(`${row.segment_id}\n${row.target_lang}`);
+    if (row.inserted) result.inserted++;
+    else result.updated++;
+  }
+  const rest = writes.flatMap((write, i) => (done.has(`${ids[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
+  return { result, counts, rest };
+}
+
+/** What `prepareSources` stored: each source's row id, and where it occurs. */
+export interface PreparedSource {
+  id: number;
+  articles: Set<string>;
+}
+
+/**
+ * The part of a job's write that depends on its sources alone, stored while
+ * the engine works (`MemoryStore.prepare`): sources, postings of the new ones,
+ * occurrences. A source without units is in no reader's answer (every read
+ * joins units), as a source translated into other languages only is today.
+ * Returns each source's row id and the word counts of the sources it added.
+ */
+export async function prepareSources(
+  query: OutsideQuery,
+  sources: readonly SourceToStore[],
+  wordIds: Map<string, number>,
+): Promise<{ ids: Map<string, number>; counts: Map<string, number> }> {
+  const params = await sourceParameters(query, sources, wordIds);
+  const { rows } = await query<{ segment_id: string; id: number; fresh: boolean }>(
+    `${SOURCE_STEPS} SELECT encode(src.segment_id, 'hex') AS segment_id, src.id, src.fresh FROM src`,
+    params.values,
+    'tolk-prepare',
+  );
+  const ids = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    ids.set(row.segment_id, row.id);
+    if (row.fresh) for (const word of params.words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return { ids, counts };
+}
+
+/**
+ * A job's answers whose sources `prepareSources` stored (ids known, every
+ * occurrence written): only the units, in one statement. What is left for the
+ * read-back comes back as `rest`, as from `writeInOneStatement`. Undefined when
+ * a write's source or occurrence was not prepared, or a unit comes twice.
+ */
+export async function writePreparedUnits(
+  query: OutsideQuery,
+  writes: readonly MemoryWrite[],
+  prepared: ReadonlyMap<string, PreparedSource>,
+): Promise<{ result: WriteResult; rest: LeftAlone[] } | undefined> {
+  const ids = writes.map(idOf);
+  const keys = new Set<string>();
+  const sourceIds: number[] = [];
+  for (let i = 0; i < writes.length; i++) {
+    const source = prepared.get(ids[i]!);
+    if (!source || !articlesOf(writes[i]!).every((a) => source.articles.has(a))) return undefined;
+    const key = `${source.id}\n${writes[i]!.targetLanguage}`;
+    if (keys.has(key)) return undefined;
+    keys.add(key);
+    sourceIds.push(source.id);
+  }
+  const { rows } = await query<{ source_id: number; target_lang: string; inserted: boolean }>(
+    `INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+     SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+     ORDER BY 1, 2
+     ${UNIT_CONFLICT}
+     RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted`,
+    [sourceIds, ...unitColumns(writes, new Date().toISOString())],
+    'tolk-write-units',
+  );
+  const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
+  const done = new Set<string>();
+  for (const row of rows) {
+    done.add(`${row.source_id}\n${row.target_lang}`);
+    if (row.inserted) result.inserted++;
+    else result.updated++;
+  }
+  const rest = writes.flatMap((write, i) => (done.has(`${sourceIds[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
+  return { result, rest };
+}
+
+/** A source as `prepareSources` and the write statement store it: its text, language, id, and where it occurs. */
+export type SourceToStore = Pick<MemoryWrite, 'sourceLanguage' | 'source' | 'segmentId' | 'article' | 'articles'>;
+
+/** The segment id a write or prepared source is stored under. */
+export const idOf = (w: SourceToStore): string => (w.segmentId ?? segmentId(w.sourceLanguage, w.source)).toLowerCase();
+
+/** The articles a write says its source occurs in. */
+export const articlesOf = (w: SourceToStore): string[] => [...(w.article ? [w.article] : []), ...(w.articles ?? [])];
+
+/**
+ * Sources upserted (`upserted`, `src`: id, segment_id, fresh, place, tokens),
+ * postings of the fresh ones (`posted`) and occurrences (`occurred`), over
+ * $1–$9 from `sourceParameters`; the statements go on from `src`.
+ */
+const SOURCE_STEPS = `WITH upserted AS (
        INSERT INTO tolk_sources AS s (segment_id, source_lang, source, key_hash)
        SELECT * FROM unnest($1::bytea[], $2::text[], $3::text[], $4::bigint[]) ORDER BY 1
        ON CONFLICT (segment_id) DO UPDATE SET key_hash = s.key_hash
@@ -86,21 +183,47 @@ export async function writeInOneStatement(
      occurred AS (
        INSERT INTO tolk_occurrences (source_id, article)
        SELECT src.id, o.article FROM unnest($8::integer[], $9::text[]) AS o (place, article) JOIN src ON src.place = o.place
-       ORDER BY 1, 2 ON CONFLICT DO NOTHING),
-     written AS (
-       INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
-       SELECT src.id, w.target_lang, w.target, w.origin, w.status, w.rank, w.created_at, w.updated_at, w.violations, w.previous_target, w.previous_origin
-       FROM unnest($10::integer[], $11::text[], $12::text[], $13::text[], $14::text[], $15::smallint[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
-         AS w (place, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
-       JOIN src ON src.place = w.place
-       ORDER BY 1, 2
-       ${UNIT_CONFLICT}
-       RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted)
-     SELECT encode(src.segment_id, 'hex') AS segment_id, written.target_lang, written.inserted
-     FROM written JOIN src ON src.id = written.source_id
-     UNION ALL
-     SELECT encode(src.segment_id, 'hex'), NULL, NULL FROM src WHERE src.fresh`,
-    [
+       ORDER BY 1, 2 ON CONFLICT DO NOTHING)`;
+
+/**
+ * $1–$9 of `SOURCE_STEPS` for the sources of `writes` (each once, in id order),
+ * their words' ids learnt first (`knowWords`); `place` is each source's place
+ * in $1 (1-based), `words` its query words by segment id.
+ */
+async function sourceParameters(
+  query: OutsideQuery,
+  writes: readonly SourceToStore[],
+  wordIds: Map<string, number>,
+): Promise<{ values: unknown[]; place: Map<string, number>; words: Map<string, string[]> }> {
+  const ids = writes.map(idOf);
+  const sources = new Map<string, SourceToStore>();
+  for (let i = 0; i < writes.length; i++) if (!sources.has(ids[i]!)) sources.set(ids[i]!, writes[i]!);
+  const sourceIds = [...sources.keys()].sort();
+  const words = new Map(sourceIds.map((id) => [id, queryWords(sources.get(id)!.source)]));
+  await knowWords(query, words.values(), wordIds);
+
+  // Postings and occurrences name their source by its place in $1 (1-based), not by its 32-byte id
+  // again: a job's 700 postings' ids were most of what it sent.
+  const place = new Map(sourceIds.map((id, i) => [id, i + 1]));
+  const posting = { sources: [] as number[], words: [] as number[] };
+  sourceIds.forEach((id, i) => {
+    for (const word of words.get(id)!) {
+      posting.sources.push(i + 1);
+      posting.words.push(wordIds.get(word)!);
+    }
+  });
+  const occurrence = { sources: [] as number[], articles: [] as string[] };
+  const seen = new Set<string>();
+  for (let i = 0; i < writes.length; i++) {
+    for (const article of articlesOf(writes[i]!)) {
+      if (seen.has(`${ids[i]}\n${article}`)) continue;
+      seen.add(`${ids[i]}\n${article}`);
+      occurrence.sources.push(place.get(ids[i]!)!);
+      occurrence.articles.push(article);
+    }
+  }
+  return {
+    values: [
       sourceIds.map(idBytes),
       sourceIds.map((id) => sources.get(id)!.sourceLanguage),
       sourceIds.map((id) => sources.get(id)!.source),
@@ -110,26 +233,10 @@ export async function writeInOneStatement(
       sourceIds.map((id) => tokenCount(fuzzyTokens(sources.get(id)!.source).length)),
       occurrence.sources,
       occurrence.articles,
-      ids.map((id) => place.get(id)!),
-      ...unitColumns(writes, now),
     ],
-    'tolk-write-one',
-  );
-
-  const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
-  const counts = new Map<string, number>();
-  const done = new Set<string>();
-  for (const row of rows) {
-    if (row.target_lang === null) {
-      for (const word of words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
-      continue;
-    }
-    done.add(`${row.segment_id}\n${row.target_lang}`);
-    if (row.inserted) result.inserted++;
-    else result.updated++;
-  }
-  const rest = writes.flatMap((write, i) => (done.has(`${ids[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
-  return { result, counts, rest };
+    place,
+    words,
+  };
 }
 
 /** A write the statement neither inserted nor updated, with its segment id. */

@@ -209,9 +209,23 @@ export async function knowWords(outside: OutsideQuery, lists: Iterable<readonly 
   for (const words of lists) for (const word of words) if (!ids.has(word)) unknown.add(word);
   if (unknown.size === 0) return;
   const list = [...unknown].sort();
-  await outside('INSERT INTO tolk_words (word, df) SELECT w, 0 FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING', [list]);
-  const { rows } = await outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [list]);
+  // One round trip: the words missing from the table are inserted, and every word's id comes back. A word another
+  // writer committed after this statement began is neither inserted (the conflict) nor visible to it: read again.
+  const { rows } = await outside<{ id: number; word: string }>(
+    `WITH wanted AS (SELECT unnest($1::text[]) AS word),
+     added AS (
+       INSERT INTO tolk_words (word, df)
+       SELECT word, 0 FROM wanted WHERE NOT EXISTS (SELECT 1 FROM tolk_words t WHERE t.word = wanted.word)
+       ORDER BY 1 ON CONFLICT (word) DO NOTHING RETURNING id, word)
+     SELECT id, word FROM added UNION ALL SELECT t.id, t.word FROM tolk_words t JOIN wanted USING (word)`,
+    [list],
+  );
   for (const row of rows) ids.set(row.word, row.id);
+  const late = list.filter((word) => !ids.has(word));
+  if (late.length === 0) return;
+  const again = await outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [late]);
+  for (const row of again.rows) ids.set(row.word, row.id);
+  if (late.some((word) => !ids.has(word))) throw new Error(`the word table lost ${late.filter((word) => !ids.has(word)).length} words while they were written`);
 }
 
 /**

@@ -75,6 +75,16 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
     const data = job.data;
     const kept = (job.progress as Progress | undefined)?.result;
     const engine = await options.engineFor(data);
+    // While the engine works, the memory stores what depends on the sources alone (PostgreSQL: sources, fuzzy
+    // index, occurrences): the store after the answer, which the engine slot waits for, is then the translations.
+    const preparing =
+      kept || !data.memory
+        ? undefined
+        : options.store?.memory.prepare?.(
+            data.memory.segments.map((s, i) => ({ sourceLanguage: data.sourceLanguage, source: s.source, segmentId: data.segments[i]!.id, ...(s.article ? { article: s.article } : {}) })),
+          );
+    // Not this job's failure: the write learns the words itself.
+    preparing?.catch(() => {});
     const result =
       kept ??
       (await runJob(engine, data, options.retry, {
@@ -87,6 +97,7 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
       await job.updateProgress({ attempts: result.attempts } satisfies Progress);
       throw new UnrecoverableError(result.failure);
     }
+    await preparing?.catch(() => {});
     try {
       const made = options.store?.writes(data, result, engine);
       if (made?.writes.length) await options.store!.memory.write(made.writes);

@@ -1,0 +1,107 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../src/engines/http.js';
+import { fromNetworkError, RetryableEngineError } from '../../src/engines/errors.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url: URL; connections: () => number }> {
+  let connections = 0;
+  server = createServer(handler);
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return { url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/translate`), connections: () => connections };
+}
+
+describe('engine HTTP client', () => {
+  it('posts the body with its length, reads status, headers and JSON, and keeps one connection for consecutive requests', async () => {
+    const bodies: string[] = [];
+    const { url, connections } = await serve((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(`${req.headers['content-type']} ${req.headers['content-length']} ${body}`);
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '3' });
+        res.end(JSON.stringify({ error: 'Slowdown: ünïcode' }));
+      });
+    });
+    const client = createHttpClient();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await client.post(url, '{"q":"één"}', { headers: { 'content-type': 'application/json' }, timeoutMs: 5000 });
+        expect(answer.status).toBe(429);
+        expect(answer.ok).toBe(false);
+        expect(answer.header('Retry-After')).toBe('3');
+        expect(answer.json()).toEqual({ error: 'Slowdown: ünïcode' });
+      }
+      expect(bodies).toEqual(Array(3).fill('application/json 13 {"q":"één"}'));
+      expect(connections()).toBe(1);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a body that is not JSON reads as undefined', async () => {
+    const { url } = await serve((_req, res) => res.end('<html>bad gateway</html>'));
+    const client = createHttpClient();
+    try {
+      expect((await client.post(url, '', { headers: {}, timeoutMs: 5000 })).json()).toBeUndefined();
+    } finally {
+      client.close();
+    }
+  });
+
+  it('no answer in time is a TimeoutError, which the adapters retry', async () => {
+    const { url } = await serve(() => {});
+    const client = createHttpClient();
+    try {
+      const error = await client.post(url, 'x', { headers: {}, timeoutMs: 100 }).catch((e: unknown) => e);
+      expect((error as Error).name).toBe('TimeoutError');
+      const mapped = fromNetworkError('libretranslate', error);
+      expect(mapped).toBeInstanceOf(RetryableEngineError);
+      expect(mapped.message).toBe('libretranslate: request timed out');
+    } finally {
+      client.close();
+    }
+  });
+
+  it("the caller's abort cuts the request and rejects with the signal's reason", async () => {
+    const { url } = await serve(() => {});
+    const client = createHttpClient();
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error('stopped by the user')), 50);
+      await expect(client.post(url, 'x', { headers: {}, timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('stopped by the user');
+      await expect(client.post(url, 'x', { headers: {}, timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('stopped by the user');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a refused connection and a connection cut mid-answer are retryable network errors', async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('{"translatedText": [');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const client = createHttpClient();
+    try {
+      const cut = await client.post(url, 'x', { headers: {}, timeoutMs: 5000 }).catch((e: unknown) => e);
+      expect(fromNetworkError('libretranslate', cut)).toBeInstanceOf(RetryableEngineError);
+      server!.closeAllConnections();
+      await new Promise((resolve) => server!.close(resolve));
+      server = undefined;
+      const refused = await client.post(url, 'x', { headers: {}, timeoutMs: 5000 }).catch((e: unknown) => e);
+      expect((refused as { code?: string }).code).toBe('ECONNREFUSED');
+      expect(fromNetworkError('libretranslate', refused)).toBeInstanceOf(RetryableEngineError);
+    } finally {
+      client.close();
+    }
+  });
+});
