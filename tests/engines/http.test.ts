@@ -19,6 +19,16 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url
   return { url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/translate`), connections: () => connections };
 }
 
+/** A client for one test, its connections closed after it. */
+async function withClient(test: (client: ReturnType<typeof createHttpClient>) => Promise<unknown>): Promise<void> {
+  const client = createHttpClient();
+  try {
+    await test(client);
+  } finally {
+    client.close();
+  }
+}
+
 describe('engine HTTP client', () => {
   it('posts the body with its length, reads status, headers and JSON, and keeps one connection for consecutive requests', async () => {
     const bodies: string[] = [];
@@ -49,39 +59,28 @@ describe('engine HTTP client', () => {
 
   it('a body that is not JSON reads as undefined', async () => {
     const { url } = await serve((_req, res) => res.end('<html>bad gateway</html>'));
-    const client = createHttpClient();
-    try {
-      expect((await client.post(url, '', { headers: {}, timeoutMs: 5000 })).json()).toBeUndefined();
-    } finally {
-      client.close();
-    }
+    await withClient(async (client) => expect((await client.post(url, '', { headers: {}, timeoutMs: 5000 })).json()).toBeUndefined());
   });
 
   it('no answer in time is a TimeoutError, which the adapters retry', async () => {
     const { url } = await serve(() => {});
-    const client = createHttpClient();
-    try {
+    await withClient(async (client) => {
       const error = await client.post(url, 'x', { headers: {}, timeoutMs: 100 }).catch((e: unknown) => e);
       expect((error as Error).name).toBe('TimeoutError');
       const mapped = fromNetworkError('libretranslate', error);
       expect(mapped).toBeInstanceOf(RetryableEngineError);
       expect(mapped.message).toBe('libretranslate: request timed out');
-    } finally {
-      client.close();
-    }
+    });
   });
 
   it("the caller's abort cuts the request and rejects with the signal's reason", async () => {
     const { url } = await serve(() => {});
-    const client = createHttpClient();
-    try {
+    await withClient(async (client) => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(new Error('stopped by the user')), 50);
       await expect(client.post(url, 'x', { headers: {}, timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('stopped by the user');
       await expect(client.post(url, 'x', { headers: {}, timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('stopped by the user');
-    } finally {
-      client.close();
-    }
+    });
   });
 
   it('a refused connection and a connection cut mid-answer are retryable network errors', async () => {

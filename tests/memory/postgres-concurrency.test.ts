@@ -58,6 +58,18 @@ async function storedOrWaiting(pool: pg.Pool, write: Promise<unknown>): Promise<
   return outcome;
 }
 
+/** A machine translation into Afrikaans of `source`. */
+const entry = (source: string): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source, target: `[af] ${source}`, origin: 'engine:test', status: 'machine' });
+
+/** A fresh memory with its schema made, a store on it, and a connection of its own for another writer. */
+async function memoryAndAnotherWriter(prefix: string): Promise<{ url: string; store: PostgresMemoryStore; pool: pg.Pool; open: pg.PoolClient }> {
+  const url = await freshDatabase(prefix);
+  const store = new PostgresMemoryStore(url);
+  await store.write([entry('Een eerste zin om het schema te maken.')]);
+  const pool = new pg.Pool({ connectionString: url });
+  return { url, store, pool, open: await pool.connect() };
+}
+
 const SEGMENTS = 1000;
 const source = (i: number) => `Wedstrijd ${i} eindigde in een gelijkspel na verlenging.`;
 
@@ -117,13 +129,8 @@ describe('PostgreSQL memory under concurrency', () => {
     }
   }, 300_000);
   it('writers do not queue on shared words: a store sharing a new word with a writer whose transaction is still open goes through', async () => {
-    const url = await freshDatabase('tolk_words_race');
-    const store = new PostgresMemoryStore(url);
-    const entry = (source: string): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source, target: `[af] ${source}`, origin: 'engine:test', status: 'machine' });
-    await store.write([entry('Een eerste zin om het schema te maken.')]);
+    const { url, store, pool, open } = await memoryAndAnotherWriter('tolk_words_race');
     // Another writer, in the middle of its transaction: it has stored sources with a new word ("Oranjevreugde").
-    const pool = new pg.Pool({ connectionString: url });
-    const open = await pool.connect();
     try {
       await open.query('BEGIN');
       const words = new WordCounts(new Map(), (sql, values) => pool.query(sql, values));
@@ -177,12 +184,7 @@ describe('PostgreSQL memory under concurrency', () => {
   });
 
   it('a new word another writer commits while this store inserts it still gets its id and postings (read again after the statement)', async () => {
-    const url = await freshDatabase('tolk_late_word');
-    const store = new PostgresMemoryStore(url);
-    const entry = (source: string): MemoryWrite => ({ sourceLanguage: 'nl', targetLanguage: 'af', source, target: `[af] ${source}`, origin: 'engine:test', status: 'machine' });
-    await store.write([entry('Een eerste zin om het schema te maken.')]);
-    const pool = new pg.Pool({ connectionString: url });
-    const open = await pool.connect();
+    const { url, store, pool, open } = await memoryAndAnotherWriter('tolk_late_word');
     try {
       // The other writer has inserted "kampioensschaal" and not committed: this store's insert of the word waits for it,
       // then finds the conflict, and the word is not in the snapshot its statement began with.
