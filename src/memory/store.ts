@@ -121,12 +121,12 @@ export interface MemoryStore {
    * A hint, never required: translations of these sources will be written
    * soon (a worker says so while the engine works). A networked store does
    * now what depends on the sources alone, so the write after the answer
-   * waits for less: PostgreSQL stores the sources, their fuzzy index and
-   * where they occur, and the write is then the translations alone. No read
-   * answers with a source until a translation of it is written; a failure
-   * here is the write's to report.
+   * waits for less: PostgreSQL stores the sources and their fuzzy index, and
+   * the write is then the translations and where they occur. No read answers
+   * differently until a translation is written; a failure here is the
+   * write's to report.
    */
-  prepare?(sources: ReadonlyArray<Pick<MemoryWrite, 'sourceLanguage' | 'source' | 'segmentId' | 'article' | 'articles'>>): Promise<void>;
+  prepare?(sources: ReadonlyArray<Pick<MemoryWrite, 'sourceLanguage' | 'source' | 'segmentId'>>): Promise<void>;
   /**
    * Applies a stream of writes as one all-or-nothing transaction (imports):
    * an error from the stream rolls everything back.

@@ -83,6 +83,39 @@ describe('engine HTTP client', () => {
     });
   });
 
+  it('a kept connection the server closed as it was reused is sent again once, at once, on a new one', async () => {
+    let requests = 0;
+    const perSocket = new WeakMap<object, number>();
+    const { url, connections } = await serve((req, res) => {
+      requests++;
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      // The second request on a connection finds it closed (what a server's idle timeout does at the wrong moment).
+      if (n === 2) req.socket.destroy();
+      else res.end(JSON.stringify({ n: requests }));
+    });
+    await withClient(async (client) => {
+      expect((await client.post(url, 'a', { headers: {}, timeoutMs: 5000 })).json()).toEqual({ n: 1 });
+      expect((await client.post(url, 'b', { headers: {}, timeoutMs: 5000 })).json()).toEqual({ n: 3 });
+      expect(requests).toBe(3);
+      expect(connections()).toBe(2);
+    });
+  });
+
+  it('a timeout or an abort while the answer streams in is still a TimeoutError, or the signal\'s reason', async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"translatedText": [');
+    });
+    await withClient(async (client) => {
+      const slow = await client.post(url, 'x', { headers: {}, timeoutMs: 150 }).catch((e: unknown) => e);
+      expect((slow as Error).name).toBe('TimeoutError');
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error('stopped mid-answer')), 100);
+      await expect(client.post(url, 'x', { headers: {}, timeoutMs: 10_000, signal: controller.signal })).rejects.toThrow('stopped mid-answer');
+    });
+  });
+
   it('a refused connection and a connection cut mid-answer are retryable network errors', async () => {
     const { url } = await serve((_req, res) => {
       res.writeHead(200, { 'content-length': '1000' });

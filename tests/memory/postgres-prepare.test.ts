@@ -16,7 +16,7 @@ async function admin(url: string, sql: string): Promise<void> {
 }
 
 const sources = Array.from({ length: 50 }, (_, i) => `Zin ${i} over de wedstrijd van zondag tussen Ajax en PSV.`);
-const prepared = sources.map((source) => ({ sourceLanguage: 'nl', source, segmentId: segmentId('nl', source), article: 'nl/ajax-psv.md' }));
+const prepared = sources.map((source) => ({ sourceLanguage: 'nl', source, segmentId: segmentId('nl', source) }));
 const answer = (source: string, targetLanguage = 'af'): MemoryWrite => ({
   segmentId: segmentId('nl', source),
   sourceLanguage: 'nl',
@@ -29,7 +29,7 @@ const answer = (source: string, targetLanguage = 'af'): MemoryWrite => ({
 });
 
 describe('PostgreSQL memory: prepare, then the answers', () => {
-  it('after prepare, a job\'s write is the translations alone: it needs no right to write sources, postings or occurrences', async () => {
+  it("after prepare, a job's write is the translations and their articles: it needs no right to write sources or postings", async () => {
     const url = await freshDatabase('tolk_prepare');
     // Tables made by the owner; the worker's role may write everything until its rights to the source tables are taken.
     const owner = new PostgresMemoryStore(url);
@@ -47,7 +47,7 @@ describe('PostgreSQL memory: prepare, then the answers', () => {
     const store = new PostgresMemoryStore(workerUrl.toString());
     try {
       await store.prepare(prepared);
-      await admin(url, `REVOKE INSERT, UPDATE ON tolk_sources, tolk_postings, tolk_occurrences FROM ${role}`);
+      await admin(url, `REVOKE INSERT, UPDATE ON tolk_sources, tolk_postings FROM ${role}`);
       expect(await store.write(sources.map((s) => answer(s)))).toEqual({ inserted: 50, updated: 0, unchanged: 0, skipped: [] });
       // A source prepare was not told of takes the whole statement, which the role may no longer run.
       await expect(store.write([answer('Een zin die niemand voorbereidde.')])).rejects.toThrow(/permission denied for table tolk_sources/);
@@ -76,14 +76,27 @@ describe('PostgreSQL memory: prepare, then the answers', () => {
     }
   });
 
-  it('a prepared source gone before its answer (a memory emptied under a running worker) is stored the long way', async () => {
+  it('prepared ids that no longer hold their sources (a memory emptied and its ids given out again) send the write the long way', async () => {
     const url = await freshDatabase('tolk_prepare_gone');
     const store = new PostgresMemoryStore(url);
     try {
       await store.prepare(prepared.slice(0, 5));
-      await admin(url, 'TRUNCATE tolk_postings, tolk_occurrences, tolk_units, tolk_sources');
+      // Emptied, ids restarting at 1, and five other sources written by someone else: they get the ids just prepared.
+      await admin(url, 'TRUNCATE tolk_postings, tolk_occurrences, tolk_units, tolk_sources RESTART IDENTITY');
+      const others = sources.slice(10, 15).map((s) => answer(s, 'en'));
+      const other = new PostgresMemoryStore(url);
+      await other.write(others).finally(() => other.close());
       expect(await store.write(sources.slice(0, 5).map((s) => answer(s)))).toEqual({ inserted: 5, updated: 0, unchanged: 0, skipped: [] });
-      expect((await store.lookup([segmentId('nl', sources[3]!)], 'af')).get(segmentId('nl', sources[3]!))?.target).toBe(`[af] ${sources[3]}`);
+      const id = segmentId('nl', sources[3]!);
+      expect((await store.lookup([id], 'af')).get(id)).toMatchObject({ source: sources[3], target: `[af] ${sources[3]}` });
+      // The other writer's sources hold their own translations only.
+      const theirs = segmentId('nl', sources[13]!);
+      expect((await store.lookup([theirs], 'af')).size).toBe(0);
+      expect((await store.lookup([theirs], 'en')).get(theirs)?.target).toBe(`[en] ${sources[13]}`);
+      // The TRUNCATE alone (ids not given out again) fails the statement's check the same way.
+      await store.prepare(prepared.slice(20, 22));
+      await admin(url, 'TRUNCATE tolk_postings, tolk_occurrences, tolk_units, tolk_sources');
+      expect((await store.write(sources.slice(20, 22).map((s) => answer(s)))).inserted).toBe(2);
     } finally {
       await store.close();
     }

@@ -8,7 +8,7 @@ import { describe, isTransient, wrap } from './pg-errors.js';
 import { fuzzyQuery } from './pg-fuzzy.js';
 import { idBytes } from './pg-keys.js';
 import { applyBatch, PendingWordCounts, WordCounts, type OutsideQuery } from './pg-write.js';
-import { articlesOf, classifyRest, idOf, prepareSources, writeInOneStatement, writePreparedUnits, type LeftAlone, type PreparedSource, type SourceToStore } from './pg-write-one.js';
+import { classifyRest, prepareSources, writeInOneStatement, writePreparedUnits, type LeftAlone } from './pg-write-one.js';
 import { bulkWrite } from './pg-bulk.js';
 import { toEntry, type UnitRow as BaseRow } from '../unit-row.js';
 import { hostOf, redactUrl } from './url.js';
@@ -61,8 +61,10 @@ export class PostgresMemoryStore implements MemoryStore {
   #ready: Promise<void> | undefined;
   /** Word ids never change once committed: known ones are not asked for again. */
   readonly #wordIds = new Map<string, number>();
-  /** Sources `prepare` stored, by segment id, for the write of their answers. */
-  readonly #prepared = new Map<string, PreparedSource>();
+  /** Row ids of the sources `prepare` stored, by segment id, for the write of their answers, and the sources table's file then. */
+  readonly #prepared = { ids: new Map<string, number>(), file: '' };
+  /** Closed: a `prepare` still running when the store was closed leaves no word counts to raise. */
+  #closed = false;
   /** A statement on a pooled connection, outside any transaction; named ones are prepared once per connection. */
   readonly #outside: OutsideQuery = (sql, values, name) => (name ? this.#pool.query({ name, text: sql, values }) : this.#pool.query(sql, values));
   /** Word counts of recent writes, raised after COMMIT a second at a time. */
@@ -220,25 +222,29 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 
   /**
-   * Sources about to be translated stored now, with their postings and
-   * occurrences (`prepareSources`): the write of their answers is then the
-   * units alone. Their ids are kept for that write (the latest 20,000).
+   * Sources about to be translated stored now, with their postings
+   * (`prepareSources`): the write of their answers is then the units and
+   * where they occur. Their row ids are kept for that write (the latest 20,000).
    */
-  async prepare(sources: readonly SourceToStore[]): Promise<void> {
-    if (sources.length === 0 || sources.length > Math.min(this.#options.oneStatementUpTo, WRITE_BATCH)) return;
+  async prepare(sources: ReadonlyArray<Pick<MemoryWrite, 'sourceLanguage' | 'source' | 'segmentId'>>): Promise<void> {
+    if (this.#closed || sources.length === 0 || sources.length > Math.min(this.#options.oneStatementUpTo, WRITE_BATCH)) return;
     await this.#open();
-    const { ids, counts } = await prepareSources(this.#outside, sources, this.#wordIds);
+    const { ids, counts, file } = await prepareSources(this.#outside, sources, this.#wordIds);
+    if (this.#closed) return;
     this.#counts.add(counts);
-    for (const source of sources) {
-      const id = idOf(source);
-      const entry = this.#prepared.get(id) ?? { id: ids.get(id)!, articles: new Set<string>() };
-      for (const article of articlesOf(source)) entry.articles.add(article);
-      this.#prepared.delete(id);
-      this.#prepared.set(id, entry);
+    const prepared = this.#prepared;
+    // Ids from another file of the table name nothing now.
+    if (prepared.file !== file) {
+      prepared.ids.clear();
+      prepared.file = file;
     }
-    for (const id of this.#prepared.keys()) {
-      if (this.#prepared.size <= PREPARED_KEPT) break;
-      this.#prepared.delete(id);
+    for (const [segment, id] of ids) {
+      prepared.ids.delete(segment);
+      prepared.ids.set(segment, id);
+    }
+    for (const segment of prepared.ids.keys()) {
+      if (prepared.ids.size <= PREPARED_KEPT) break;
+      prepared.ids.delete(segment);
     }
   }
 
@@ -278,16 +284,20 @@ export class PostgresMemoryStore implements MemoryStore {
     return result;
   }
 
-  /** `writePreparedUnits`; a source gone since it was prepared (a memory emptied under a running worker) sends the write the long way. */
-  async #writePrepared(writes: readonly MemoryWrite[]): Promise<Awaited<ReturnType<typeof writePreparedUnits>>> {
-    if (this.#prepared.size === 0) return undefined;
+  /** `writePreparedUnits`; prepared ids from a sources table emptied or restored since (under a running worker) are forgotten, and the write goes the long way. */
+  async #writePrepared(writes: readonly MemoryWrite[]): Promise<{ result: WriteResult; rest: LeftAlone[] } | undefined> {
+    if (this.#prepared.ids.size === 0) return undefined;
+    let written: Awaited<ReturnType<typeof writePreparedUnits>>;
     try {
-      return await writePreparedUnits(this.#outside, writes, this.#prepared);
+      written = await writePreparedUnits(this.#outside, writes, this.#prepared);
     } catch (error) {
+      // The table emptied between the statement's check and its insert.
       if ((error as { code?: string }).code !== '23503') throw error;
-      this.#prepared.clear();
-      return undefined;
+      written = 'stale';
     }
+    if (written !== 'stale') return written;
+    this.#prepared.ids.clear();
+    return undefined;
   }
 
   async writeAll(writes: AsyncIterable<MemoryWrite>): Promise<WriteResult> {
@@ -376,6 +386,7 @@ export class PostgresMemoryStore implements MemoryStore {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#counts.settle();
     this.#counts.stop();
     await this.#pool.end().catch(() => {});

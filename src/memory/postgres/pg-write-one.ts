@@ -79,27 +79,27 @@ export async function writeInOneStatement(
   return { result, counts, rest };
 }
 
-/** What `prepareSources` stored: each source's row id, and where it occurs. */
-export interface PreparedSource {
-  id: number;
-  articles: Set<string>;
-}
-
 /**
  * The part of a job's write that depends on its sources alone, stored while
- * the engine works (`MemoryStore.prepare`): sources, postings of the new ones,
- * occurrences. A source without units is in no reader's answer (every read
- * joins units), as a source translated into other languages only is today.
- * Returns each source's row id and the word counts of the sources it added.
+ * the engine works (`MemoryStore.prepare`): the sources and the postings of
+ * the new ones. A source without units is in no read's answer (every read
+ * joins units), as a source translated into other languages only is today;
+ * where it occurs is written with its translation. Returns each source's row
+ * id by segment id, and the word counts of the sources it added.
  */
 export async function prepareSources(
   query: OutsideQuery,
-  sources: readonly SourceToStore[],
+  sources: ReadonlyArray<Pick<MemoryWrite, 'sourceLanguage' | 'source' | 'segmentId'>>,
   wordIds: Map<string, number>,
-): Promise<{ ids: Map<string, number>; counts: Map<string, number> }> {
-  const params = await sourceParameters(query, sources, wordIds);
-  const { rows } = await query<{ segment_id: string; id: number; fresh: boolean }>(
-    `${SOURCE_STEPS} SELECT encode(src.segment_id, 'hex') AS segment_id, src.id, src.fresh FROM src`,
+): Promise<{ ids: Map<string, number>; counts: Map<string, number>; file: string }> {
+  // No articles: occurrences go with the units.
+  const params = await sourceParameters(
+    query,
+    sources.map((s) => ({ sourceLanguage: s.sourceLanguage, source: s.source, ...(s.segmentId ? { segmentId: s.segmentId } : {}) })),
+    wordIds,
+  );
+  const { rows } = await query<{ segment_id: string; id: number; fresh: boolean; file: string }>(
+    `${SOURCE_STEPS} SELECT encode(src.segment_id, 'hex') AS segment_id, src.id, src.fresh, ${SOURCES_FILE} AS file FROM src`,
     params.values,
     'tolk-prepare',
   );
@@ -109,40 +109,78 @@ export async function prepareSources(
     ids.set(row.segment_id, row.id);
     if (row.fresh) for (const word of params.words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  return { ids, counts };
+  return { ids, counts, file: rows[0]?.file ?? '' };
 }
 
 /**
- * A job's answers whose sources `prepareSources` stored (ids known, every
- * occurrence written): only the units, in one statement. What is left for the
- * read-back comes back as `rest`, as from `writeInOneStatement`. Undefined when
- * a write's source or occurrence was not prepared, or a unit comes twice.
+ * The file that holds the sources table, as text: it changes when the table
+ * is emptied (TRUNCATE) or made anew (a restore), the only ways a row id could
+ * come to name another source. Read from the catalog, not from the table: a
+ * join with the table was planned, once and for good, as a scan of all of it.
+ */
+const SOURCES_FILE = "pg_relation_filenode('tolk_sources')::text";
+
+/**
+ * A job's answers whose sources `prepareSources` stored (their row ids in
+ * `prepared`, with the sources table's file then): the articles they occur in
+ * and the units, in one statement. The statement first checks that the table
+ * is still that file (a memory emptied or restored under a running worker
+ * gives ids out again) and writes nothing when it is not: `'stale'`. Undefined when a write's
+ * source was not prepared, or a unit comes twice. What is left for the
+ * read-back comes back as `rest`, as from `writeInOneStatement`.
  */
 export async function writePreparedUnits(
   query: OutsideQuery,
   writes: readonly MemoryWrite[],
-  prepared: ReadonlyMap<string, PreparedSource>,
-): Promise<{ result: WriteResult; rest: LeftAlone[] } | undefined> {
+  prepared: { ids: ReadonlyMap<string, number>; file: string },
+): Promise<{ result: WriteResult; rest: LeftAlone[] } | 'stale' | undefined> {
   const ids = writes.map(idOf);
   const keys = new Set<string>();
   const sourceIds: number[] = [];
   for (let i = 0; i < writes.length; i++) {
-    const source = prepared.get(ids[i]!);
-    if (!source || !articlesOf(writes[i]!).every((a) => source.articles.has(a))) return undefined;
-    const key = `${source.id}\n${writes[i]!.targetLanguage}`;
+    const source = prepared.ids.get(ids[i]!);
+    if (source === undefined) return undefined;
+    const key = `${source}\n${writes[i]!.targetLanguage}`;
     if (keys.has(key)) return undefined;
     keys.add(key);
-    sourceIds.push(source.id);
+    sourceIds.push(source);
   }
-  const { rows } = await query<{ source_id: number; target_lang: string; inserted: boolean }>(
-    `INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
-     SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-     ORDER BY 1, 2
-     ${UNIT_CONFLICT}
-     RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted`,
-    [sourceIds, ...unitColumns(writes, new Date().toISOString())],
+  const occurrence = { sources: [] as number[], articles: [] as string[] };
+  const seen = new Set<string>();
+  writes.forEach((write, i) => {
+    for (const article of articlesOf(write)) {
+      if (seen.has(`${sourceIds[i]}\n${article}`)) continue;
+      seen.add(`${sourceIds[i]}\n${article}`);
+      occurrence.sources.push(sourceIds[i]!);
+      occurrence.articles.push(article);
+    }
+  });
+  const { rows } = await query<{ source_id: number | null; target_lang: string | null; inserted: boolean | null }>(
+    `WITH checked AS (SELECT ${SOURCES_FILE} = $1 AS ok),
+     occurred AS (
+       INSERT INTO tolk_occurrences (source_id, article)
+       SELECT * FROM unnest($2::integer[], $3::text[]) WHERE (SELECT ok FROM checked)
+       ORDER BY 1, 2 ON CONFLICT DO NOTHING),
+     written AS (
+       INSERT INTO tolk_units AS u (source_id, target_lang, target, origin, status, rank, created_at, updated_at, violations, previous_target, previous_origin)
+       SELECT * FROM unnest($4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::smallint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+       WHERE (SELECT ok FROM checked)
+       ORDER BY 1, 2
+       ${UNIT_CONFLICT}
+       RETURNING u.source_id, u.target_lang, (u.xmax = 0) AS inserted)
+     SELECT * FROM written
+     UNION ALL
+     SELECT NULL, NULL, NULL WHERE NOT (SELECT ok FROM checked)`,
+    [
+      prepared.file,
+      occurrence.sources,
+      occurrence.articles,
+      sourceIds,
+      ...unitColumns(writes, new Date().toISOString()),
+    ],
     'tolk-write-units',
   );
+  if (rows.some((row) => row.source_id === null)) return 'stale';
   const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
   const done = new Set<string>();
   for (const row of rows) {

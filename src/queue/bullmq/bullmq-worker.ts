@@ -75,16 +75,22 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
     const data = job.data;
     const kept = (job.progress as Progress | undefined)?.result;
     const engine = await options.engineFor(data);
-    // While the engine works, the memory stores what depends on the sources alone (PostgreSQL: sources, fuzzy
-    // index, occurrences): the store after the answer, which the engine slot waits for, is then the translations.
-    const preparing =
-      kept || !data.memory
-        ? undefined
-        : options.store?.memory.prepare?.(
-            data.memory.segments.map((s, i) => ({ sourceLanguage: data.sourceLanguage, source: s.source, segmentId: data.segments[i]!.id, ...(s.article ? { article: s.article } : {}) })),
-          );
-    // Not this job's failure: the write learns the words itself.
+    // While the engine works, the memory stores what depends on the sources alone (PostgreSQL: the sources and their
+    // fuzzy index): the store after the answer, which the engine slot waits for, is then the translations.
+    const preparing = kept || !data.memory ? undefined : options.store?.memory.prepare?.(data.segments.map((s, i) => ({ sourceLanguage: data.sourceLanguage, source: data.memory!.segments[i]!.source, segmentId: s.id })));
+    // Not this job's failure: the write stores the sources itself.
     preparing?.catch(() => {});
+    try {
+      return await answer(job, engine, kept, preparing);
+    } finally {
+      // Settled before the job is: a worker closing after its last job closes no memory a prepare still uses.
+      await preparing?.catch(() => {});
+    }
+  };
+
+  /** The job's answer (asked, or kept from an attempt whose store failed), stored once `preparing` has settled. */
+  const answer = async (job: Job<EngineJob, EngineResult>, engine: Engine, kept: EngineResult | undefined, preparing: Promise<void> | undefined): Promise<EngineResult> => {
+    const data = job.data;
     const result =
       kept ??
       (await runJob(engine, data, options.retry, {
