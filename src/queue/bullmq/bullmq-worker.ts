@@ -77,7 +77,8 @@ export async function createBullmqWorker(options: BullmqWorkerOptions): Promise<
     const engine = await options.engineFor(data);
     // While the engine works, the memory stores what depends on the sources alone (PostgreSQL: the sources and their
     // fuzzy index): the store after the answer, which the engine slot waits for, is then the translations.
-    const preparing = kept || !data.memory ? undefined : options.store?.memory.prepare?.(data.segments.map((s, i) => ({ sourceLanguage: data.sourceLanguage, source: data.memory!.segments[i]!.source, segmentId: s.id })));
+    const sources = (data.memory?.segments ?? []).flatMap((m, i) => (data.segments[i] ? [{ sourceLanguage: data.sourceLanguage, source: m.source, segmentId: data.segments[i]!.id }] : []));
+    const preparing = kept ? undefined : options.store?.memory.prepare?.(sources);
     // Not this job's failure: the write stores the sources itself.
     preparing?.catch(() => {});
     try {
