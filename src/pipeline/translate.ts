@@ -12,7 +12,7 @@ import type { GlossarySettings } from './glossary-phase.js';
 import { harvestPhase } from './harvest-phase.js';
 import { loadWork, planArticles } from './plan.js';
 import { QaCache } from './qa-cache.js';
-import { openStateDb } from './state-db.js';
+import { openStateDb, type StateDb } from './state-db.js';
 import { SeenSegments } from './seen-segments.js';
 import { SegmentCache } from './segment-cache.js';
 import { addCounts, mergeChunk, noCounts, type ChunkResult, type TranslateSummary } from './summary.js';
@@ -83,25 +83,15 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   });
   const summary: TranslateSummary = { ...noCounts(), failed: [], violations: [], qa: [], written: [], upToDate: plan.upToDate, harvested: 0, interrupted: false, languages: {}, diagnostics: [] };
   const state = options.stateDir && !options.dryRun ? openStateDb(join(options.stateDir, 'state.sqlite')) : undefined;
-  const written = state ? WrittenFiles.open(state) : undefined;
-  const run: RunContext = {
-    project,
-    store: options.store,
-    queue: options.queue,
-    ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
-    fuzzyThreshold: options.fuzzyThreshold,
-    ...(options.force ? { force: true } : {}),
-    ...(options.dryRun ? { dryRun: true } : {}),
-    ...(written ? { written } : {}),
-    logger: options.logger ?? silentLogger,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  };
-  const qaCache = options.qa && state ? QaCache.open(state, options.qa) : undefined;
-  const seen = new SeenSegments();
-  const settings: CheckSettings = { ...(options.glossary ? { glossary: options.glossary } : {}), ...(options.qa ? { qa: options.qa } : {}) };
-  const langs = options.languages.map((language, index) => startLanguage(options, settings, language, index, seen, summary, qaCache));
-  const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
+  // A set-up that throws (a language without an engine, a glossary phase that cannot be built) closes the state it opened.
+  const { written, run, qaCache, langs, checksOf } = (() => {
+    try {
+      return setUpRun(options, state, summary);
+    } catch (error) {
+      state?.close();
+      throw error;
+    }
+  })();
   const size = Math.max(1, Math.floor(((options.chunkSize ?? 25) * 4) / Math.max(4, options.languages.length)));
 
   let writing: Promise<ChunkResult[]> = Promise.resolve([]);
@@ -151,6 +141,31 @@ export async function translateArticles(options: TranslateOptions): Promise<Tran
   summary.interrupted ||= Boolean(options.signal?.aborted);
   for (const lang of Object.values(summary.languages)) addCounts(summary, lang);
   return summary;
+}
+
+/** What a run holds from its start to its end: the written-files record, the phases' context, the QA cache and each language's run. */
+function setUpRun(options: TranslateOptions, state: StateDb | undefined, summary: TranslateSummary) {
+  const { project } = options;
+  const written = state ? WrittenFiles.open(state) : undefined;
+  const run: RunContext = {
+    project,
+    store: options.store,
+    queue: options.queue,
+    ...(options.engineOptions ? { engineOptions: options.engineOptions } : {}),
+    fuzzyThreshold: options.fuzzyThreshold,
+    ...(options.force ? { force: true } : {}),
+    ...(options.dryRun ? { dryRun: true } : {}),
+    ...(written ? { written } : {}),
+    logger: options.logger ?? silentLogger,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  const qaCache = options.qa && state ? QaCache.open(state, options.qa) : undefined;
+  const seen = new SeenSegments();
+  const settings: CheckSettings = { ...(options.glossary ? { glossary: options.glossary } : {}), ...(options.qa ? { qa: options.qa } : {}) };
+  const langs = options.languages.map((language, index) => startLanguage(options, settings, language, index, seen, summary, qaCache));
+  const checksOf = new Map(langs.map((l) => [l.language, l.checks]));
+  return { written, run, qaCache, langs, checksOf };
 }
 
 function startLanguage(options: TranslateOptions, settings: CheckSettings, language: string, index: number, seen: SeenSegments, summary: TranslateSummary, qaCache?: QaCache): LanguageRun {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engines/index.js';
@@ -287,5 +287,27 @@ describe('translate pipeline', () => {
     expect(summary.interrupted).toBe(true);
     expect((await store.stats()).units).toBeGreaterThanOrEqual(5);
     expect(existsSync(join(root, 'articles/af/a.md'))).toBe(false);
+  });
+});
+
+describe('translate pipeline set-up', () => {
+  it('a set-up that throws after the run state is opened (a language without an engine) closes the state database', async () => {
+    const root = makeProject({ 'tolk.config.json': config(['af', 'en']), 'articles/nl/a.md': seed });
+    const stateFile = join(root, '.tolk', 'state.sqlite');
+    const held = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(stateFile);
+      } catch {
+        return false;
+      }
+    }).length;
+    const store = new SqliteMemoryStore(join(root, '.tolk/tm.sqlite'));
+    try {
+      await expect(translateWith(root, { engines: { af: scriptedEngine() }, languages: ['af', 'en'], store, stateDir: join(root, '.tolk') })).rejects.toThrow();
+    } finally {
+      await store.close();
+    }
+    expect(existsSync(stateFile)).toBe(true);
+    expect(held()).toBe(0);
   });
 });
