@@ -14,7 +14,7 @@ import { segmentId } from '../tagged/index.js';
 import { createLocalQueue, loadBullmq, type EngineJob, type JobQueue } from '../queue/index.js';
 import { fakeEngine, idlePerJob, type CapacityEngine } from './capacity-engine.js';
 import { crashed, figure, skipped, summarize, type Figure } from './report.js';
-import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers.js';
+import { startPostgres, startRedis, stopOnExit, type PostgresServer, type RedisServer } from './servers.js';
 
 export interface WorkersBenchOptions {
   /** Engine slots (requests served at once; more wait). @default 8 */
@@ -107,16 +107,21 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
   let redis: RedisServer | undefined;
   let postgres: PostgresServer | undefined;
   try {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres({ fast: true })]);
+    // One after the other: a Redis started beside a PostgreSQL that failed would be left running.
+    redis = await startRedis();
+    postgres = await startPostgres({ fast: true });
   } catch (error) {
     await redis?.stop();
     return [skipped({ name: 'workers: throughput', unit: 'segments/s', goal: '—' }, (error as Error).message.split('\n')[0]!)];
   }
+  // Ctrl-C of the bench stops them too (PostgreSQL runs detached from the terminal).
+  const release = stopOnExit([redis, postgres]);
   let engine: CapacityEngine;
   try {
     engine = await fakeEngine(slots, latencyMs);
   } catch (error) {
     await Promise.all([redis.stop(), postgres.stop()]);
+    release();
     return [crashed('workers', error)];
   }
   const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-workers-'));
@@ -301,6 +306,7 @@ export async function benchWorkers(options: WorkersBenchOptions): Promise<Figure
     rmSync(dir, { recursive: true, force: true });
     await redis.stop();
     await postgres.stop();
+    release();
   }
   return figures;
 }
