@@ -34,13 +34,8 @@ export async function writeInOneStatement(
   writes: readonly MemoryWrite[],
   wordIds: Map<string, number>,
 ): Promise<{ result: WriteResult; counts: Map<string, number>; rest: LeftAlone[] } | undefined> {
-  const keys = new Set<string>();
   const ids = writes.map(idOf);
-  for (let i = 0; i < writes.length; i++) {
-    const key = `${ids[i]}\n${writes[i]!.targetLanguage}`;
-    if (keys.has(key)) return undefined;
-    keys.add(key);
-  }
+  if (touchesUnitTwice(ids, writes)) return undefined;
   const sources = await sourceParameters(query, writes, wordIds);
   const now = new Date().toISOString();
 
@@ -63,20 +58,13 @@ export async function writeInOneStatement(
     'tolk-write-one',
   );
 
-  const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
   const counts = new Map<string, number>();
-  const done = new Set<string>();
+  const written: Array<{ key: string; inserted: boolean }> = [];
   for (const row of rows) {
-    if (row.target_lang === null) {
-      for (const word of sources.words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
-      continue;
-    }
-    done.add(`${row.segment_id}\n${row.target_lang}`);
-    if (row.inserted) result.inserted++;
-    else result.updated++;
+    if (row.target_lang === null) for (const word of sources.words.get(row.segment_id)!) counts.set(word, (counts.get(word) ?? 0) + 1);
+    else written.push({ key: `${row.segment_id}\n${row.target_lang}`, inserted: row.inserted! });
   }
-  const rest = writes.flatMap((write, i) => (done.has(`${ids[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
-  return { result, counts, rest };
+  return { ...tally(writes, ids, ids, written), counts };
 }
 
 /**
@@ -135,26 +123,9 @@ export async function writePreparedUnits(
   prepared: { ids: ReadonlyMap<string, number>; file: string },
 ): Promise<{ result: WriteResult; rest: LeftAlone[] } | 'stale' | undefined> {
   const ids = writes.map(idOf);
-  const keys = new Set<string>();
-  const sourceIds: number[] = [];
-  for (let i = 0; i < writes.length; i++) {
-    const source = prepared.ids.get(ids[i]!);
-    if (source === undefined) return undefined;
-    const key = `${source}\n${writes[i]!.targetLanguage}`;
-    if (keys.has(key)) return undefined;
-    keys.add(key);
-    sourceIds.push(source);
-  }
-  const occurrence = { sources: [] as number[], articles: [] as string[] };
-  const seen = new Set<string>();
-  writes.forEach((write, i) => {
-    for (const article of articlesOf(write)) {
-      if (seen.has(`${sourceIds[i]}\n${article}`)) continue;
-      seen.add(`${sourceIds[i]}\n${article}`);
-      occurrence.sources.push(sourceIds[i]!);
-      occurrence.articles.push(article);
-    }
-  });
+  const sourceIds = ids.map((id) => prepared.ids.get(id));
+  if (sourceIds.includes(undefined) || touchesUnitTwice(ids, writes)) return undefined;
+  const occurrence = occurrenceColumns(writes, ids, (i) => sourceIds[i]!);
   const { rows } = await query<{ source_id: number | null; target_lang: string | null; inserted: boolean | null }>(
     `WITH checked AS (SELECT ${SOURCES_FILE} = $1 AS ok),
      occurred AS (
@@ -175,21 +146,59 @@ export async function writePreparedUnits(
       prepared.file,
       occurrence.sources,
       occurrence.articles,
-      sourceIds,
+      sourceIds as number[],
       ...unitColumns(writes, new Date().toISOString()),
     ],
     'tolk-write-units',
   );
   if (rows.some((row) => row.source_id === null)) return 'stale';
+  return tally(
+    writes,
+    ids,
+    sourceIds.map(String),
+    rows.map((row) => ({ key: `${row.source_id}\n${row.target_lang}`, inserted: row.inserted! })),
+  );
+}
+
+/** Whether two writes name the same unit: a statement may touch a row once. */
+function touchesUnitTwice(ids: readonly string[], writes: readonly MemoryWrite[]): boolean {
+  return new Set(writes.map((w, i) => `${ids[i]}\n${w.targetLanguage}`)).size < writes.length;
+}
+
+/**
+ * A statement's units counted as inserted or updated (`written`, keyed by
+ * source and target language as its rows name them; `sources[i]` names write
+ * i's source the same way), and the writes it left alone, for `classifyRest`.
+ */
+function tally(
+  writes: readonly MemoryWrite[],
+  ids: readonly string[],
+  sources: readonly string[],
+  written: ReadonlyArray<{ key: string; inserted: boolean }>,
+): { result: WriteResult; rest: LeftAlone[] } {
   const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped: [] };
-  const done = new Set<string>();
-  for (const row of rows) {
-    done.add(`${row.source_id}\n${row.target_lang}`);
+  for (const row of written) {
     if (row.inserted) result.inserted++;
     else result.updated++;
   }
-  const rest = writes.flatMap((write, i) => (done.has(`${sourceIds[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
+  const done = new Set(written.map((row) => row.key));
+  const rest = writes.flatMap((write, i) => (done.has(`${sources[i]}\n${write.targetLanguage}`) ? [] : [{ write, id: ids[i]! }]));
   return { result, rest };
+}
+
+/** Each (source, article) the writes name, once, as columns; `sourceOf(i)` is write i's source as the statement names it. */
+function occurrenceColumns(writes: readonly SourceToStore[], ids: readonly string[], sourceOf: (i: number) => number): { sources: number[]; articles: string[] } {
+  const columns = { sources: [] as number[], articles: [] as string[] };
+  const seen = new Set<string>();
+  writes.forEach((write, i) => {
+    for (const article of articlesOf(write)) {
+      if (seen.has(`${ids[i]}\n${article}`)) continue;
+      seen.add(`${ids[i]}\n${article}`);
+      columns.sources.push(sourceOf(i));
+      columns.articles.push(article);
+    }
+  });
+  return columns;
 }
 
 /** A source as `prepareSources` and the write statement store it: its text, language, id, and where it occurs. */
@@ -250,16 +259,7 @@ async function sourceParameters(
       posting.words.push(wordIds.get(word)!);
     }
   });
-  const occurrence = { sources: [] as number[], articles: [] as string[] };
-  const seen = new Set<string>();
-  for (let i = 0; i < writes.length; i++) {
-    for (const article of articlesOf(writes[i]!)) {
-      if (seen.has(`${ids[i]}\n${article}`)) continue;
-      seen.add(`${ids[i]}\n${article}`);
-      occurrence.sources.push(place.get(ids[i]!)!);
-      occurrence.articles.push(article);
-    }
-  }
+  const occurrence = occurrenceColumns(writes, ids, (i) => place.get(ids[i]!)!);
   return {
     values: [
       sourceIds.map(idBytes),

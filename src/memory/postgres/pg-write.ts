@@ -225,7 +225,8 @@ export async function knowWords(outside: OutsideQuery, lists: Iterable<readonly 
   if (late.length === 0) return;
   const again = await outside<{ id: number; word: string }>('SELECT id, word FROM tolk_words WHERE word = ANY($1::text[])', [late]);
   for (const row of again.rows) ids.set(row.word, row.id);
-  if (late.some((word) => !ids.has(word))) throw new Error(`the word table lost ${late.filter((word) => !ids.has(word)).length} words while they were written`);
+  const lost = late.filter((word) => !ids.has(word)).length;
+  if (lost) throw new Error(`the word table lost ${lost} words while they were written`);
 }
 
 /**
